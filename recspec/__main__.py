@@ -1,0 +1,5 @@
+"""`python -m recspec`."""
+
+from recspec.cli import main
+
+main()
