@@ -1,0 +1,89 @@
+"""The `recspec` command line: a thin click group whose subcommands load lazily.
+
+Each subcommand lives in `recspec/commands/<name>.py` and exposes `command`; only the one that
+runs is imported, so `recspec --version` never pays for pydantic or Jinja2.
+
+Exit codes (the stable contract): 0 no errors, 1 errors found, 2 usage error, unreadable input
+or internal error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from recspec import __version__
+
+#: name -> (module, one-line help). The help is here so `recspec --help` imports nothing else.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "compile": ("recspec.commands.compile", "Compile specs into ZEGO start JSON."),
+    "lint": ("recspec.commands.lint", "Lint specs (.toml) and start payloads (.json)."),
+    "rules": ("recspec.commands.rules", "List every lint rule."),
+    "explain": ("recspec.commands.explain", "Show one rule's full documentation."),
+    "layout": ("recspec.commands.layout", "Print layout rectangles per participant count."),
+    "preview": ("recspec.commands.preview", "Draw a spec's compiled layout as SVG."),
+    "docs": ("recspec.commands.docs", "Render the presets gallery and references."),
+    "schema": ("recspec.commands.schema", "Print the JSON Schema of specs or payloads."),
+    "init": ("recspec.commands.init", "Print a commented starter spec."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it is invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="recspec")
+def cli() -> None:
+    """Compile short TOML specs into ZEGO cloud-recording start payloads, and lint them."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the CLI; turn any unexpected exception into one line and exit 2."""
+    try:
+        result = cli.main(args=argv, prog_name="recspec", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("recspec: aborted", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("recspec: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        click.echo(f"recspec: internal error, please report: {_describe(exc)}", err=True)
+        sys.exit(2)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def exit_with(code: int) -> Any:
+    """Leave a command with an exit code through click (keeps CliRunner and main() in step)."""
+    raise click.exceptions.Exit(code)

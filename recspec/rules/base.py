@@ -1,0 +1,147 @@
+"""What a rule is: metadata (code, name, severity, docs, examples) plus a pure check function.
+
+Rules are data, like yamllint's and ruff's: the catalogue, `recspec explain`, the docs, SARIF
+`rules[]` and the metadata-driven tests all read the same `Rule` objects.
+
+A payload rule's `check` receives a `PayloadView` of the legacy start body (a plain dict, exactly
+as written or as compiled, possibly with wrong types anywhere) and yields `Finding`s. A check must
+never raise on a malformed document: wrong types are the structure rules' business, so every
+accessor returns `None` when a value is absent or has the wrong type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from recspec.diagnostics import Severity, pointer
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule's raw result: where in the payload, and what is wrong."""
+
+    pointer: str
+    message: str
+
+
+CheckFn = Callable[["PayloadView"], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One documented constraint.
+
+    `bad` and `good` are examples: for payload rules, JSON fragments deep-merged into
+    `recspec.rules.examples.BASE_PAYLOAD` (a `None` value deletes the key); for spec rules
+    (`kind == "spec"`), complete TOML specs. Tests lint both and assert that `bad` fires and
+    `good` stays clean.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    bad: Any
+    good: Any
+    source: str
+    check: CheckFn | None = None
+    kind: str = "payload"  # "payload" rules check the start body; "spec" rules come from the loader
+    family: str = field(default="", compare=False)
+
+
+class PayloadView:
+    """Read-only, type-safe access to a start payload dict for rule checks."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+
+    def get(self, *path: str | int) -> Any:
+        """The raw value at `path`, or None when any step is missing or not a container."""
+        node = self.doc
+        for step in path:
+            if isinstance(step, int):
+                if not isinstance(node, list) or not -len(node) <= step < len(node):
+                    return None
+                node = node[step]
+            else:
+                if not isinstance(node, dict) or step not in node:
+                    return None
+                node = node[step]
+        return node
+
+    def has(self, *path: str | int) -> bool:
+        parent = self.get(*path[:-1]) if len(path) > 1 else self.doc
+        last = path[-1]
+        if isinstance(last, int):
+            return isinstance(parent, list) and -len(parent) <= last < len(parent)
+        return isinstance(parent, dict) and last in parent
+
+    def int(self, *path: str | int) -> int | None:
+        """An integer (never a bool) at `path`, else None."""
+        value = self.get(*path)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def str(self, *path: str | int) -> str | None:
+        value = self.get(*path)
+        return value if isinstance(value, str) else None
+
+    def bool(self, *path: str | int) -> bool | None:
+        value = self.get(*path)
+        return value if isinstance(value, bool) else None
+
+    def dict(self, *path: str | int) -> dict[str, Any] | None:
+        value = self.get(*path)
+        return value if isinstance(value, dict) else None
+
+    def list(self, *path: str | int) -> list[Any] | None:
+        value = self.get(*path)
+        return value if isinstance(value, list) else None
+
+    # Shortcuts for the fields most rules depend on, with the documented defaults applied.
+
+    @property
+    def record_mode(self) -> int | None:
+        return self.int("record_input_params", "record_mode")
+
+    @property
+    def stream_type(self) -> int:
+        """`stream_type` defaults to 3 (audio+video) when absent."""
+        value = self.get("record_input_params", "stream_type")
+        if value is None:
+            return 3
+        return value if isinstance(value, int) and not isinstance(value, bool) else -1
+
+    @property
+    def output_format(self) -> str:
+        """`output_file_format` defaults to "mp4" when absent."""
+        value = self.get("record_output_params", "output_file_format")
+        if value is None:
+            return "mp4"
+        return value if isinstance(value, str) else ""
+
+    @property
+    def mix_mode(self) -> int:
+        """`mix_mode` defaults to 2 (grid) when absent."""
+        value = self.get("record_input_params", "mix_config", "mix_mode")
+        if value is None:
+            return 2
+        return value if isinstance(value, int) and not isinstance(value, bool) else -1
+
+    @property
+    def canvas(self) -> tuple[int, int] | None:
+        """(width, height) of the mixed output when both are valid integers."""
+        cfg = ("record_input_params", "mix_config", "mix_output_video_config")
+        width, height = self.int(*cfg, "width"), self.int(*cfg, "height")
+        if width is None or height is None:
+            return None
+        return width, height
+
+
+def finding(path: tuple[str | int, ...] | list[str | int], message: str) -> Finding:
+    """Convenience: a Finding at the JSON Pointer built from `path` tokens."""
+    return Finding(pointer(*path), message)
