@@ -55,10 +55,12 @@ class Rule:
 class PayloadView:
     """Read-only, type-safe access to a start payload dict for rule checks."""
 
-    __slots__ = ("doc",)
+    __slots__ = ("cache", "doc")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
+        #: per-document memo for work several rules share (e.g. one model validation)
+        self.cache: dict[str, Any] = {}
 
     def get(self, *path: str | int) -> Any:
         """The raw value at `path`, or None when any step is missing or not a container."""

@@ -1,0 +1,203 @@
+"""Pydantic models of the legacy `start` request body (snake_case, `app_id` + `access_token`).
+
+Field names, order, types and requiredness follow the seed API page exactly; ranges and
+cross-field constraints are lint rules (`recspec.rules`), so that a hand-written payload gets
+every problem reported at once with a stable rule code instead of a first-error exception.
+
+Types are strict (a string "1280" is not an Int, `true` is not 1). Enum fields accept only their
+integer (or string) codes and keep readable names (`RecordMode.MIXED`). Dumping with
+`exclude_unset=True` keeps the reference's field order and omits what the spec did not set.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from recspec.payload.enums import (
+    FillMode,
+    FrameFillMode,
+    MixMode,
+    MuteAudio,
+    OutputFileRule,
+    OutputFormat,
+    RecordMode,
+    StorageProvider,
+    StreamType,
+    ViewType,
+)
+
+INT64_MAX = 2**63 - 1
+UINT32_MAX = 2**32 - 1
+
+
+def _strict_int(value: Any) -> Any:
+    """Let enum validation see only true integers (not bools, floats or numeric strings)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+def _strict_str(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+    return value
+
+
+#: An integer-coded enum field: strict int in, readable IntEnum inside, plain int out.
+def _code(enum_type: type, description: str) -> Any:
+    return Annotated[enum_type, Field(strict=False, description=description), BeforeValidator(_strict_int)]
+
+
+RecordModeCode = _code(RecordMode, "1 = single-stream, 2 = mixed-stream recording.")
+StreamTypeCode = _code(StreamType, "1 audio, 2 video, 3 audio+video (default), 4 separate files.")
+MixModeCode = _code(MixMode, "1 custom, 2 grid (default), 3 horizontal, 4 vertical, 5 floating.")
+ViewTypeCode = _code(ViewType, "1 audio/video (default), 2 whiteboard.")
+FillModeCode = _code(FillMode, "1 crop (default), 2 scale to fit with black borders.")
+FrameFillModeCode = _code(FrameFillMode, "1 last frame (default), 2 frame_fill_color, 3 none.")
+MuteAudioCode = _code(MuteAudio, "1 record muted audio frames (default), 2 drop them.")
+StorageProviderCode = _code(StorageProvider, "1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS.")
+OutputFileRuleCode = _code(OutputFileRule, "File naming rule; only 1 exists.")
+OutputFormatCode = Annotated[
+    OutputFormat,
+    Field(strict=False, description='"mp4" (default), "flv", "hls", "jpg" (screenshots) or "mp3".'),
+    BeforeValidator(_strict_str),
+]
+
+Int64 = Annotated[int, Field(le=INT64_MAX, ge=-INT64_MAX - 1)]
+Color = Annotated[int, Field(description="0xRRGGBB00: three RGB bytes and a zero byte (unsigned 32-bit).")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", use_enum_values=False, validate_default=False)
+
+
+class RecordStream(_Model):
+    stream_id: str = Field(description="ID of a stream to record.")
+
+
+class FillFrame(_Model):
+    frame_fill_mode: FrameFillModeCode = None
+    frame_fill_color: Color = Field(None, description="Fill colour when frame_fill_mode is 2; default black.")
+
+
+class Whiteboard(_Model):
+    horizontal_ratio: int = Field(description="Width term of the original whiteboard's aspect ratio, e.g. 16.")
+    vertical_ratio: int = Field(description="Height term of the whiteboard's aspect ratio, e.g. 9.")
+    width: int = Field(None, description="Whiteboard video width (single-stream only); default 1280.")
+    height: int = Field(None, description="Whiteboard video height (single-stream only); default 720.")
+    whiteboard_id: str = Field(None, description="Whiteboard to record now; else set later via UpdateWhiteboard.")
+    is_ppt_animation: bool = Field(None, description="Record PPT animations (paid feature); default false.")
+    ppt_animation_fps: int = Field(None, description="PPT animation frame rate, [1, 30]; default 15.")
+
+
+class MixInput(_Model):
+    stream_id: str = Field(None, description="Stream shown in this view; unset = filled in join order.")
+    view_type: ViewTypeCode = None
+    top: int = Field(description="y of the top-left corner, [0, 1920], <= bottom and the canvas height.")
+    left: int = Field(description="x of the top-left corner, [0, 1920], <= right and the canvas width.")
+    bottom: int = Field(description="y of the bottom-right corner, [0, 1920], <= the canvas height.")
+    right: int = Field(description="x of the bottom-right corner, [0, 1920], <= the canvas width.")
+    layer: int = Field(description="Stacking order; the larger value is drawn on top.")
+    fill_mode: FillModeCode = None
+    background_image: str = Field(None, description="Image URL shown while this view's stream is absent.")
+
+
+class VideoConfig(_Model):
+    width: int = Field(description="Canvas width in px, <= 1920; width*height <= 1920*1080.")
+    height: int = Field(description="Canvas height in px, <= 1920; width*height <= 1920*1080.")
+    fps: int = Field(description="Frame rate, [5, 30]; 15 recommended.")
+    bitrate: int = Field(description="Video bitrate in bps, e.g. 1500000 for 1.5 Mbps.")
+
+
+class AudioConfig(_Model):
+    bitrate: int = Field(None, description="Audio bitrate in bps; default 48000.")
+
+
+class MixConfig(_Model):
+    mix_mode: MixModeCode = None
+    mix_input_list: list[MixInput] = Field(None, description="Views of the custom layout (mix_mode 1), at most 25.")
+    mix_output_stream_id: str = Field(description="Mixed output stream ID; part of the file name.")
+    mix_output_video_config: VideoConfig = Field(description="Canvas size, frame rate and bitrate.")
+    mix_output_audio_config: AudioConfig = Field(None, description="Audio bitrate of the mix.")
+    mix_output_background_color: Color = Field(None, description="Canvas colour 0xRRGGBB00; default black.")
+    mix_output_background_image: str = Field(None, description="Canvas background image URL (http/https).")
+    mix_max_resolution_stream_id: str = Field(None, description="Stream in the big view (mix_mode 3, 4, 5).")
+    mix_output_watermark_image: str = Field(None, description="Watermark image URL (http/https).")
+    default_mix_stream_background_image: str = Field(
+        None, description="Image URL for absent streams (mixed mode, fill_blank true)."
+    )
+
+
+class RecordInputParams(_Model):
+    record_mode: RecordModeCode = Field(description="1 = single-stream, 2 = mixed-stream recording.")
+    stream_type: StreamTypeCode = None
+    record_stream_list: list[RecordStream] = Field(
+        None, description="Streams to record (single-stream mode); absent = every stream."
+    )
+    fill_blank: bool = Field(None, description="Pad interrupted streams; default false.")
+    fill_frame: FillFrame = Field(None, description="Picture while a camera is off (mixed mode).")
+    record_mute_audio: MuteAudioCode = None
+    record_mute_audio_split_threshold: int = Field(
+        None, description="Seconds of silence that split the file; 0 = every silence; negative = never."
+    )
+    has_whiteboard: bool = Field(None, description="Record the whiteboard; default false.")
+    whiteboard: list[Whiteboard] = Field(None, description="The whiteboard (one entry) when has_whiteboard.")
+    max_idle_time: int = Field(None, description="Stop after this many seconds with no stream; [5, 4294967295].")
+    max_record_time: int = Field(None, description="Longest recording in seconds; [300, 86400].")
+    mix_config: MixConfig = Field(None, description="Mixing parameters; required when record_mode is 2.")
+
+
+class RecordOutputParams(_Model):
+    output_file_format: OutputFormatCode = None
+    output_folder: str = Field(None, description="Output folder in the storage bucket; default the root.")
+    output_file_rule: OutputFileRuleCode = None
+    snapshot_interval: int = Field(None, description="Seconds between screenshots (jpg only); [5, 3600].")
+    callback_url: str = Field(None, description="Per-task callback URL (http/https).")
+
+
+class AliyunVodParams(_Model):
+    region: str = Field(description="Aliyun VOD region, e.g. cn-shanghai.")
+    access_key: str = Field(description="Aliyun VOD access key.")
+    secret_key: str = Field(description="Aliyun VOD secret key (write-only recommended).")
+    title: str = Field(description="VOD video title.")
+    storage_location: str = Field(description="Fixed storage location given by Aliyun VOD.")
+
+
+class TencentVodParams(_Model):
+    access_key_id: str = Field(description="Tencent VOD SecretId.")
+    access_key_secret: str = Field(description="Tencent VOD SecretKey (write-only recommended).")
+    region: str = Field(description="Tencent VOD region, e.g. ap-shanghai.")
+    sub_app_id: Int64 = Field(None, description="VOD sub-application ID.")
+
+
+class StorageParams(_Model):
+    storage_provider: StorageProviderCode = Field(description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS.")
+    region: str = Field(None, description="Bucket region (providers 1-4 and 7).")
+    bucket_name: str = Field(None, description="Bucket name (providers 1-4 and 7).")
+    access_key_id: str = Field(None, description="Storage access key ID (write-only recommended).")
+    access_key_secret: str = Field(None, description="Storage secret key.")
+    aliyun_vod_params: AliyunVodParams = Field(None, description="Aliyun VOD settings (provider 5).")
+    tencentyun_vod_params: TencentVodParams = Field(None, description="Tencent VOD settings (provider 6).")
+
+
+class StartPayload(_Model):
+    """The JSON body POSTed to `/start` (legacy dialect)."""
+
+    app_id: Int64 = Field(description="ZEGO AppID (Int64).")
+    access_token: str = Field(description="Token from the access_token API (valid 2 h).")
+    room_id: str = Field(description="Room to record.")
+    record_input_params: RecordInputParams = Field(description="What to record and how.")
+    record_output_params: RecordOutputParams = Field(None, description="File format, folder, callbacks.")
+    storage_params: StorageParams = Field(description="Where the files go.")
+
+
+#: Fields whose values are credentials: never printed in human-facing output.
+SECRET_FIELDS = frozenset({"access_token", "access_key_secret", "secret_key", "access_key_id", "access_key"})
+
+
+def dump(payload: StartPayload) -> dict[str, Any]:
+    """The payload as plain JSON data: reference field order, only what was set, codes as ints."""
+    return payload.model_dump(mode="json", exclude_unset=True)
