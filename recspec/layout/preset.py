@@ -1,0 +1,68 @@
+"""What a preset is: a name, its docs (options, defaults, tie rules) and a pure build function.
+
+The docs generator reads these records, so every rule that decides a pixel is written here in
+words as well as in code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from recspec.layout.frame import Frame, Slot
+from recspec.layout.plan import View
+
+if TYPE_CHECKING:
+    from recspec.layout.spec import LayoutSpec
+
+Build = Callable[["LayoutSpec", Frame, Sequence[Slot]], list[View]]
+"""`(layout, frame, slots) -> views`; slots come in slot order (the big tile first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PresetOption:
+    """One `[layout]` key a preset reads, with its default as written in a spec."""
+
+    key: str
+    default: str
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A layout preset. `build` is None for ZEGO server-side presets (no views to compute)."""
+
+    name: str
+    mix_mode: int
+    summary: str
+    options: tuple[PresetOption, ...]
+    tie_rules: tuple[str, ...]
+    build: Build | None = None
+    uses_focus: bool = False
+    """True when `focus` means something for this preset (a big tile or big view)."""
+
+    @property
+    def server_side(self) -> bool:
+        """ZEGO places the views itself (mix_mode 2..5)."""
+        return self.build is None
+
+
+COMMON_OPTIONS: tuple[PresetOption, ...] = (
+    PresetOption("streams", "[]", "Stream ids in slot order."),
+    PresetOption("tiles", "len(streams)", "Tile count; tiles beyond `streams` fill in join order."),
+    PresetOption("gap", "0", "Pixels between neighbouring tiles."),
+    PresetOption("margin", "0", "Pixels between the tile block and the canvas edge."),
+    PresetOption("align", "2", "Every coordinate and size is a multiple of it (1, 2, 4, 8, 16)."),
+    PresetOption("fit", '"crop"', "crop (fill_mode 1) or fit (fill_mode 2) for every tile."),
+    PresetOption("backgrounds", "{}", "Image URL per stream id, shown while it is absent."),
+)
+"""Options every recspec-computed preset reads."""
+
+COMMON_TIE_RULES: tuple[str, ...] = (
+    "Lengths are split by largest remainder in `align` units; leftover units go to the first "
+    "tiles (1280 px into 3 columns at align 2: 428/426/426).",
+    "Centring puts the odd `align` unit on the right or bottom side.",
+    "right and bottom are exclusive edges: width = right - left, height = bottom - top.",
+    "With a whiteboard, the whiteboard takes slot 1 (the big tile, or the first grid tile).",
+)
