@@ -7,14 +7,12 @@ requiredness. RS100 and RS105 come from the file reader (they need the text, not
 
 from __future__ import annotations
 
-import difflib
 import enum
-import types
-import typing
 from collections.abc import Iterator
 from typing import Any
 
 from recspec.diagnostics import Severity, pointer
+from recspec.modelpath import model_at, suggest, type_name, unwrap
 from recspec.rules.base import Finding, PayloadView, Rule
 
 #: Top-level keys of the newer PascalCase StartRecord body: a sign the user wrote the other dialect.
@@ -47,58 +45,18 @@ def _where(loc: tuple[Any, ...]) -> str:
     return parent[-1] if parent else "the payload"
 
 
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number with a fraction" if value == value else "NaN"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Annotated/Optional/list wrappers down to the model or scalar type."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, types.UnionType, typing.Union):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
-        else:
-            return annotation
-
-
-def _model_at(loc: tuple[Any, ...]) -> Any:
-    """The model class that owns the last key of `loc` (for "did you mean" and enum names)."""
+def _payload_model_at(loc: tuple[Any, ...]) -> Any:
     from recspec.payload.legacy import StartPayload
 
-    model: Any = StartPayload
-    for step in loc[:-1]:
-        if isinstance(step, int):
-            continue
-        field = getattr(model, "model_fields", {}).get(step)
-        if field is None:
-            return None
-        model = _unwrap(field.annotation)
-    return model
+    return model_at(StartPayload, loc)
 
 
 def _field_enum(loc: tuple[Any, ...]) -> type[enum.Enum] | None:
-    model = _model_at(loc)
+    model = _payload_model_at(loc)
     field = getattr(model, "model_fields", {}).get(loc[-1]) if model is not None else None
     if field is None:
         return None
-    kind = _unwrap(field.annotation)
+    kind = unwrap(field.annotation)
     return kind if isinstance(kind, type) and issubclass(kind, enum.Enum) else None
 
 
@@ -118,7 +76,7 @@ def _check_dialect(view: PayloadView) -> Iterator[Finding]:
             "(app_id, access_token, room_id, record_input_params, ...)",
         )
     elif not isinstance(view.doc, dict):
-        yield Finding("", f"the start payload must be a JSON object, not {_type_name(view.doc)}")
+        yield Finding("", f"the start payload must be a JSON object, not {type_name(view.doc)}")
 
 
 def _check_required(view: PayloadView) -> Iterator[Finding]:
@@ -131,10 +89,8 @@ def _check_unknown(view: PayloadView) -> Iterator[Finding]:
     for error in _select(view, "extra_forbidden"):
         loc = tuple(error["loc"])
         key = str(loc[-1])
-        model = _model_at(loc)
-        known = list(getattr(model, "model_fields", {}))
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else f"; known fields: {', '.join(known)}"
+        known = list(getattr(_payload_model_at(loc), "model_fields", {}))
+        hint = suggest(key, known)
         yield Finding(pointer(*loc), f"unknown field `{key}` in {_where(loc)}{hint}")
 
 
@@ -155,7 +111,7 @@ def _check_types(view: PayloadView) -> Iterator[Finding]:
         loc = tuple(error["loc"])
         if not loc:
             continue  # the document itself is not an object: RS107 says so
-        got = _type_name(error.get("input"))
+        got = type_name(error.get("input"))
         extra = "; omit the field to use its default" if error.get("input") is None else ""
         yield Finding(
             pointer(*loc), f"`{loc[-1]}` must be {_TYPE_ERRORS[error['type']]}, not {got}{extra}"

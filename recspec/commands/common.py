@@ -1,0 +1,53 @@
+"""Pieces every command shares: option types, diagnostics printing, colour decisions."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+
+import click
+
+from recspec.diagnostics import Diagnostic
+
+
+def use_color(choice: str, stream: object = None) -> bool:
+    """--color auto|always|never; auto means a terminal and no NO_COLOR."""
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    target = stream if stream is not None else sys.stdout
+    isatty = getattr(target, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def check_selectors(option: str, selectors: Iterable[str]) -> tuple[str, ...]:
+    """Split comma lists and reject selectors that name no rule (a usage error, exit 2)."""
+    from recspec.rules import is_known_selector, suggest
+
+    out: list[str] = []
+    for chunk in selectors:
+        for selector in (s.strip() for s in chunk.split(",")):
+            if not selector:
+                continue
+            if not is_known_selector(selector):
+                near = suggest(selector)
+                hint = f"; did you mean {', '.join(near)}?" if near else "; see `recspec rules`"
+                raise click.UsageError(f"{option}: unknown rule {selector!r}{hint}")
+            out.append(selector)
+    return tuple(out)
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], sources: dict[str, str], files: list[str]) -> None:
+    """Human text report on stderr (used by commands whose stdout carries data)."""
+    from recspec import __version__
+    from recspec.formats import Report, render
+    from recspec.rules import get_rule
+
+    shown = [d for d in diagnostics if not d.suppressed]
+    report = Report(
+        diagnostics=shown, files=files, sources=sources, rules=get_rule,
+        color=use_color("auto", sys.stderr), tool_version=__version__,
+    )
+    click.echo(render("text", report), err=True, nl=False)

@@ -1,0 +1,98 @@
+"""`recspec compile SPEC... [-o FILE | --out-dir DIR]`: specs -> exact start JSON.
+
+A spec with any error writes nothing and exits 1; the others are still written (unless
+--fail-fast). Outputs are written atomically and only when their bytes change. Payloads hold the
+real credential values (that is what ZEGO needs) except on a terminal, which is human-facing:
+there, and with --redact anywhere, credentials print as `***`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from recspec.cli import exit_with
+
+
+def payload_bytes(payload: dict[str, Any], redact: bool) -> bytes:
+    """The payload as stable, pretty JSON (2-space indent, UTF-8, final newline)."""
+    if redact:
+        payload = redact_payload(payload)
+    return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def redact_payload(node: Any) -> Any:
+    """A copy with every credential field's value replaced by `***`."""
+    from recspec.spec.loader import CREDENTIAL_FIELDS
+
+    if isinstance(node, dict):
+        return {k: "***" if k in CREDENTIAL_FIELDS and isinstance(v, str) else redact_payload(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [redact_payload(v) for v in node]
+    return node
+
+
+@click.command("compile")
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the payload to FILE.")
+@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), help="Write DIR/<spec stem>.json per spec.")
+@click.option("--redact", is_flag=True, help="Write *** instead of credential values (for sharing).")
+@click.option("--show-secrets", is_flag=True, help="Print real credentials even on a terminal.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first spec with errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which outputs were written or unchanged.")
+def command(
+    specs: tuple[Path, ...], output: Path | None, out_dir: Path | None, redact: bool,
+    show_secrets: bool, fail_fast: bool, verbose: bool,
+) -> None:
+    """Compile SPECS into ZEGO start JSON (stdout for one spec, or -o / --out-dir)."""
+    from recspec.commands.common import print_diagnostics
+    from recspec.compiler import compile_file
+    from recspec.lint import display_path
+    from recspec.output import safe_output_name, write_atomic
+    from recspec.source import UnreadableError
+
+    if output and out_dir:
+        raise click.UsageError("use either -o/--output or --out-dir, not both")
+    if len(specs) > 1 and out_dir is None:
+        raise click.UsageError("several specs need --out-dir DIR")
+    targets: dict[Path, Path] = {}
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise click.UsageError(f"--out-dir {out_dir} is not a directory")
+        for spec in specs:
+            target = out_dir / (safe_output_name(spec.stem) + ".json")
+            clash = next((s for s, t in targets.items() if t == target), None)
+            if clash is not None:
+                raise click.UsageError(f"{clash} and {spec} would both write {target}")
+            targets[spec] = target
+
+    failed = 0
+    for spec in specs:
+        try:
+            compiled = compile_file(display_path(spec))
+        except UnreadableError as exc:
+            click.echo(f"recspec: {exc}", err=True)
+            exit_with(2)
+        if compiled.diagnostics:
+            print_diagnostics(compiled.diagnostics, compiled.loaded.texts, [compiled.file])
+        payload = compiled.payload
+        if payload is None:
+            failed += 1
+            if fail_fast:
+                break
+            continue
+        if spec in targets or output is not None:
+            target = targets.get(spec) or output
+            assert target is not None
+            target.parent.mkdir(parents=True, exist_ok=True)
+            changed = write_atomic(target, payload_bytes(payload, redact))
+            if verbose:
+                click.echo(f"{'wrote' if changed else 'unchanged'} {display_path(target)}", err=True)
+        else:
+            hide = redact or (sys.stdout.isatty() and not show_secrets)
+            click.echo(payload_bytes(payload, hide).decode("utf-8"), nl=False)
+    exit_with(1 if failed else 0)

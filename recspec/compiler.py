@@ -1,0 +1,285 @@
+"""Spec -> start payload, plus provenance: which spec key produced each payload field.
+
+`compile_file` is the one pipeline behind `recspec compile`, `recspec lint x.toml`, `preview`
+and `layout`: load the spec, build the payload dict, run every rule on it, and map each problem
+back to the spec line through the provenance map. A payload is returned only when no
+error-severity diagnostic remains.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from recspec.diagnostics import Diagnostic, Severity, pointer
+from recspec.spec.env import KeyPath
+from recspec.spec.loader import LoadedSpec, SpecProblem, deep_merge, load_spec
+
+Provenance = dict[str, KeyPath]
+
+
+@dataclass
+class Compiled:
+    """The outcome of compiling one spec."""
+
+    file: str
+    loaded: LoadedSpec
+    document: dict[str, Any] | None = None  # the built payload, even when it has problems
+    provenance: Provenance = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def spec(self) -> Any:
+        return self.loaded.spec
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.ERROR and not d.suppressed for d in self.diagnostics)
+
+    @property
+    def payload(self) -> dict[str, Any] | None:
+        """The start payload, or None when the spec has errors."""
+        return self.document if self.ok else None
+
+
+class _Builder:
+    """Builds the payload dict and records, for each field, the spec key that set it."""
+
+    def __init__(self) -> None:
+        self.doc: dict[str, Any] = {}
+        self.provenance: Provenance = {}
+
+    def set(self, path: tuple[str | int, ...], value: Any, source: KeyPath) -> None:
+        node = self.doc
+        for step in path[:-1]:
+            node = node.setdefault(step, {})  # type: ignore[assignment]
+        node[path[-1]] = value  # type: ignore[index]
+        self.provenance[pointer(*path)] = source
+
+    def maybe(self, path: tuple[str | int, ...], value: Any, source: KeyPath) -> None:
+        if value is not None:
+            self.set(path, value, source)
+
+
+_MEDIA = {"audio": 1, "video": 2, "audio+video": 3, "separate": 4}
+_CAMERA_OFF = {"last-frame": 1, "color": 2, "none": 3}
+_MUTE = {"record": 1, "drop": 2}
+RIP = "record_input_params"
+MIX = (RIP, "mix_config")
+
+
+def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Provenance]:
+    """Translate a validated `Spec` into the legacy start body (human units -> API integers).
+
+    `explicit` names the top-level spec tables the user wrote (so `[video]` defaults do not
+    create a `mix_config` in single mode unless asked for).
+    """
+    from recspec.payload.bitrates import recommended_bitrate
+    from recspec.spec import units
+    from recspec.spec.models import PROVIDERS
+
+    b = _Builder()
+    b.set(("app_id",), spec.room.app_id, ("room", "app_id"))
+    b.set(("access_token",), spec.room.access_token, ("room", "access_token"))
+    b.set(("room_id",), spec.room.id, ("room", "id"))
+
+    record = spec.record
+    mixed = record.mode == "mixed" if record.mode else spec.layout is not None
+    mode_source: KeyPath = ("record", "mode") if record.mode else ("layout",) if spec.layout else ("room",)
+    b.set((RIP, "record_mode"), 2 if mixed else 1, mode_source)
+    if record.media:
+        b.set((RIP, "stream_type"), _MEDIA[record.media], ("record", "media"))
+    if record.streams is not None:
+        items = [{"stream_id": s} for s in record.streams]
+        b.set((RIP, "record_stream_list"), items, ("record", "streams"))
+        for index in range(len(items)):
+            b.provenance[pointer(RIP, "record_stream_list", index)] = ("record", "streams", index)
+    b.maybe((RIP, "fill_blank"), record.fill_blank, ("record", "fill_blank"))
+    if record.camera_off:
+        b.set((RIP, "fill_frame", "frame_fill_mode"), _CAMERA_OFF[record.camera_off], ("record", "camera_off"))
+    if record.camera_off_color:
+        color = units.parse_color(record.camera_off_color)
+        b.set((RIP, "fill_frame", "frame_fill_color"), color, ("record", "camera_off_color"))
+    if record.mute_audio:
+        b.set((RIP, "record_mute_audio"), _MUTE[record.mute_audio], ("record", "mute_audio"))
+    if record.mute_split is not None:
+        split = units.parse_duration(record.mute_split)
+        b.set((RIP, "record_mute_audio_split_threshold"), split, ("record", "mute_split"))
+
+    if spec.whiteboard is not None:
+        _build_whiteboard(b, spec.whiteboard)
+    if record.max_idle is not None:
+        b.set((RIP, "max_idle_time"), units.parse_duration(record.max_idle), ("record", "max_idle"))
+    if record.max_duration is not None:
+        b.set((RIP, "max_record_time"), units.parse_duration(record.max_duration), ("record", "max_duration"))
+
+    if mixed or spec.layout is not None or "video" in explicit:
+        _build_mix(b, spec, recommended_bitrate)
+
+    output = spec.output
+    b.maybe(("record_output_params", "output_file_format"), output.format, ("output", "format"))
+    b.maybe(("record_output_params", "output_folder"), output.folder, ("output", "folder"))
+    if output.snapshot_interval is not None:
+        interval = units.parse_duration(output.snapshot_interval)
+        b.set(("record_output_params", "snapshot_interval"), interval, ("output", "snapshot_interval"))
+    b.maybe(("record_output_params", "callback_url"), output.callback_url, ("output", "callback_url"))
+
+    _build_storage(b, spec.storage, PROVIDERS[spec.storage.provider])
+    return b.doc, b.provenance
+
+
+def _build_whiteboard(b: _Builder, board: Any) -> None:
+    from recspec.spec import units
+
+    b.set((RIP, "has_whiteboard"), True, ("whiteboard",))
+    base = (RIP, "whiteboard", 0)
+    horizontal, vertical = units.parse_ratio(board.ratio)
+    b.set((*base, "horizontal_ratio"), horizontal, ("whiteboard", "ratio"))
+    b.set((*base, "vertical_ratio"), vertical, ("whiteboard", "ratio"))
+    if board.size:
+        width, height = units.parse_resolution(board.size)
+        b.set((*base, "width"), width, ("whiteboard", "size"))
+        b.set((*base, "height"), height, ("whiteboard", "size"))
+    b.maybe((*base, "whiteboard_id"), board.id, ("whiteboard", "id"))
+    b.maybe((*base, "is_ppt_animation"), board.ppt_animation, ("whiteboard", "ppt_animation"))
+    b.maybe((*base, "ppt_animation_fps"), board.ppt_animation_fps, ("whiteboard", "ppt_animation_fps"))
+    # The API wants an array with one board; the builder made a dict keyed 0: turn it into a list.
+    b.doc[RIP]["whiteboard"] = [b.doc[RIP]["whiteboard"][0]]
+    b.provenance[pointer(RIP, "whiteboard")] = ("whiteboard",)
+
+
+def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any) -> None:
+    from recspec.layout import plan_layout
+    from recspec.spec import units
+
+    video = spec.video
+    width, height = units.parse_resolution(video.resolution)
+    if spec.layout is not None:
+        plan = plan_layout(spec.layout, width, height, whiteboard=spec.whiteboard is not None)
+        b.set((*MIX, "mix_mode"), plan.mix_mode, ("layout", "preset"))
+        if plan.views:
+            b.set((*MIX, "mix_input_list"), [v.to_payload() for v in plan.views], ("layout",))
+            for index, view in enumerate(plan.views):
+                b.provenance[pointer(*MIX, "mix_input_list", index)] = view.source or ("layout",)
+        if plan.big_view_stream:
+            b.set((*MIX, "mix_max_resolution_stream_id"), plan.big_view_stream, ("layout",))
+    stream_id = video.stream_id or f"{spec.room.id}-mix"
+    b.set((*MIX, "mix_output_stream_id"), stream_id, ("video", "stream_id") if video.stream_id else ("room", "id"))
+    config = (*MIX, "mix_output_video_config")
+    b.set((*config, "width"), width, ("video", "resolution"))
+    b.set((*config, "height"), height, ("video", "resolution"))
+    b.set((*config, "fps"), video.fps, ("video", "fps"))
+    if video.bitrate is not None:
+        b.set((*config, "bitrate"), units.parse_bitrate(video.bitrate), ("video", "bitrate"))
+    else:
+        b.set((*config, "bitrate"), recommended_bitrate(width, height, video.fps), ("video",))
+    if video.audio_bitrate is not None:
+        audio = units.parse_bitrate(video.audio_bitrate)
+        b.set((*MIX, "mix_output_audio_config", "bitrate"), audio, ("video", "audio_bitrate"))
+    if video.background:
+        b.set((*MIX, "mix_output_background_color"), units.parse_color(video.background), ("video", "background"))
+    b.maybe((*MIX, "mix_output_background_image"), video.background_image, ("video", "background_image"))
+    b.maybe((*MIX, "mix_output_watermark_image"), video.watermark, ("video", "watermark"))
+    b.maybe((*MIX, "default_mix_stream_background_image"), video.placeholder_image, ("video", "placeholder_image"))
+
+
+def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
+    base = ("storage_params",)
+    b.set((*base, "storage_provider"), provider, ("storage", "provider"))
+    if provider == 5:
+        vod = (*base, "aliyun_vod_params")
+        b.maybe((*vod, "region"), storage.region, ("storage", "region"))
+        b.maybe((*vod, "access_key"), storage.access_key_id, ("storage", "access_key_id"))
+        b.maybe((*vod, "secret_key"), storage.access_key_secret, ("storage", "access_key_secret"))
+        b.maybe((*vod, "title"), storage.title, ("storage", "title"))
+        b.maybe((*vod, "storage_location"), storage.storage_location, ("storage", "storage_location"))
+        if "aliyun_vod_params" not in b.doc[base[0]]:
+            b.set(vod, {}, ("storage",))
+    elif provider == 6:
+        vod = (*base, "tencentyun_vod_params")
+        b.maybe((*vod, "access_key_id"), storage.access_key_id, ("storage", "access_key_id"))
+        b.maybe((*vod, "access_key_secret"), storage.access_key_secret, ("storage", "access_key_secret"))
+        b.maybe((*vod, "region"), storage.region, ("storage", "region"))
+        b.maybe((*vod, "sub_app_id"), storage.sub_app_id, ("storage", "sub_app_id"))
+        if "tencentyun_vod_params" not in b.doc[base[0]]:
+            b.set(vod, {}, ("storage",))
+    else:
+        b.maybe((*base, "region"), storage.region, ("storage", "region"))
+        b.maybe((*base, "bucket_name"), storage.bucket, ("storage", "bucket"))
+        b.maybe((*base, "access_key_id"), storage.access_key_id, ("storage", "access_key_id"))
+        b.maybe((*base, "access_key_secret"), storage.access_key_secret, ("storage", "access_key_secret"))
+
+
+#: `[storage]` keys that only some providers use (provider code -> keys it uses).
+_PROVIDER_ONLY_KEYS = {"bucket": {1, 2, 3, 4, 7}, "title": {5}, "storage_location": {5}, "sub_app_id": {6}}
+
+
+def ineffective_storage_keys(storage: Any, provider: int) -> list[KeyPath]:
+    """`[storage]` keys set for a provider that has no such field (RS809)."""
+    return [
+        ("storage", key)
+        for key, providers in _PROVIDER_ONLY_KEYS.items()
+        if getattr(storage, key) is not None and provider not in providers
+    ]
+
+
+def _apply_payload_table(b: _Builder, raw: dict[str, Any]) -> None:
+    """`[payload]`: deep-merge raw fields last; each one is traced to its spec key."""
+    deep_merge(b.doc, raw)
+
+    def trace(node: Any, path: tuple[str | int, ...]) -> None:
+        b.provenance[pointer(*path)] = ("payload", *path)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                trace(value, (*path, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                trace(value, (*path, index))
+
+    for key, value in raw.items():
+        trace(value, (key,))
+
+
+def compile_file(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    text: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Compiled:
+    """Load, build and lint one spec. Raises `UnreadableError` only for an unreadable `path`."""
+    from recspec.layout import LayoutError
+    from recspec.locate import spec_diagnostics
+    from recspec.spec.models import PROVIDERS
+
+    loaded = load_spec(path, text=text, env=env)
+    compiled = Compiled(file=loaded.file, loaded=loaded)
+    if loaded.spec is not None:
+        explicit = set(loaded.data)
+        try:
+            document, provenance = build_payload(loaded.spec, explicit)
+        except LayoutError as exc:
+            loaded.problems.append(SpecProblem("RS807", str(exc), loaded.origin(exc.path), exc.path))
+        else:
+            storage = loaded.spec.storage
+            for key_path in ineffective_storage_keys(storage, PROVIDERS[storage.provider]):
+                message = f"`storage.{key_path[-1]}` has no effect with provider {storage.provider!r}"
+                loaded.problems.append(SpecProblem("RS809", message, loaded.origin(key_path), key_path))
+            builder = _Builder()
+            builder.doc, builder.provenance = document, provenance
+            if loaded.spec.payload:
+                _apply_payload_table(builder, loaded.spec.payload)
+            compiled.document = builder.doc
+            compiled.provenance = builder.provenance
+    compiled.diagnostics = spec_diagnostics(compiled)
+    if compiled.ok and compiled.document is not None:
+        compiled.document = canonical(compiled.document)
+    return compiled
+
+
+def canonical(document: dict[str, Any]) -> dict[str, Any]:
+    """Reorder a valid payload into the reference's field order (the models' order)."""
+    from recspec.payload.legacy import StartPayload, dump
+
+    return dump(StartPayload.model_validate(document))

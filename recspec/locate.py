@@ -1,0 +1,202 @@
+"""Turn raw findings into positioned `Diagnostic`s: spec problems, and payload findings mapped
+back to the spec through provenance or to the JSON text by pointer.
+
+Positions are computed lazily, once per file, and only for files that have findings. Messages
+pass through redaction so no value taken from the environment (or a literal credential) is
+ever printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from recspec.diagnostics import Diagnostic, Severity, pointer, pointer_tokens
+from recspec.positions import Located, Span
+
+if TYPE_CHECKING:
+    from recspec.compiler import Compiled
+    from recspec.rules.base import Finding, Rule
+
+KeyPath = tuple[str | int, ...]
+_ORIGIN = Span(1, 1, 1, 1)
+#: Values shorter than this are not redacted: they would mangle messages and reveal little.
+_MIN_SECRET = 4
+
+
+class Redactor:
+    """Replaces known secret values by `***` in human-facing text."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        self.secrets = sorted({s for s in secrets if len(s) >= _MIN_SECRET}, key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+
+class TomlLocator:
+    """Key path -> span in one TOML file, falling back to the nearest enclosing key."""
+
+    def __init__(self, text: str) -> None:
+        from recspec.positions.toml import toml_positions
+
+        self.positions = toml_positions(text)
+
+    def __call__(self, path: KeyPath) -> Span:
+        for end in range(len(path), 0, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found.anchor
+        return _ORIGIN
+
+
+def _diagnostic(
+    rule: Rule | None, code: str, file: str, span: Span, message: str, ptr: str = "", spec_path: str = ""
+) -> Diagnostic:
+    return Diagnostic(
+        file=file,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        rule=code,
+        name=rule.name if rule else code,
+        severity=rule.severity if rule else Severity.ERROR,
+        message=message,
+        pointer=ptr,
+        spec_path=spec_path,
+    )
+
+
+def dotted(path: KeyPath) -> str:
+    """("layout", "tile", 0, "left") -> "layout.tile[0].left"."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def provenance_of(provenance: dict[str, KeyPath], ptr: str) -> tuple[str, KeyPath]:
+    """The payload pointer's longest traced prefix, and the spec key path it came from."""
+    tokens = pointer_tokens(ptr)
+    for end in range(len(tokens), -1, -1):
+        prefix = pointer(*tokens[:end])
+        if prefix in provenance:
+            return prefix, provenance[prefix]
+    return "", ()
+
+
+def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
+    """Every problem of a compiled spec, positioned in the spec file (or an extended base)."""
+    from recspec.rules import check_payload, get_rule
+
+    loaded = compiled.loaded
+    locators: dict[str, TomlLocator] = {}
+
+    def locate(file: str, path: KeyPath) -> Span:
+        if file not in locators:
+            locators[file] = TomlLocator(loaded.texts.get(file, ""))
+        return locators[file](path)
+
+    out: list[Diagnostic] = []
+    for problem in loaded.problems:
+        rule = get_rule(problem.code)
+        if problem.line is not None:
+            span = Span(problem.line, problem.column or 1, problem.line, (problem.column or 1) + 1)
+        else:
+            span = locate(problem.file, problem.path or ())
+        out.append(
+            _diagnostic(rule, problem.code, problem.file, span, problem.message, spec_path=dotted(problem.path or ()))
+        )
+    if compiled.document is not None:
+        for rule, finding in check_payload(compiled.document):
+            _, key_path = provenance_of(compiled.provenance, finding.pointer)
+            file = loaded.origin(key_path) if key_path else loaded.file
+            span = locate(file, key_path)
+            out.append(
+                _diagnostic(rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path))
+            )
+    return _finish(out, Redactor(loaded.secrets), _spec_suppressions(loaded.texts))
+
+
+def payload_diagnostics(file: str, text: str, document: Any, problems: Iterable[Any]) -> list[Diagnostic]:
+    """Diagnostics of a hand-written JSON payload, positioned at the offending key."""
+    from recspec.rules import check_payload, get_rule
+
+    out: list[Diagnostic] = []
+    for problem in problems:
+        code = "RS105" if problem.kind == "duplicate-key" else "RS100"
+        span = Span(problem.line, problem.column, problem.line, problem.column + 1)
+        out.append(_diagnostic(get_rule(code), code, file, span, problem.message))
+    if document is not None:
+        findings = check_payload(document)
+        if findings:
+            from recspec.positions.json import json_positions
+
+            positions = json_positions(text)
+            for rule, finding in findings:
+                span = _nearest(positions, finding.pointer)
+                out.append(_diagnostic(rule, rule.code, file, span, finding.message, finding.pointer))
+    return _finish(out, Redactor(_credential_values(document)), lambda _d: False)
+
+
+def _nearest(positions: dict[str, Located], ptr: str) -> Span:
+    tokens = pointer_tokens(ptr)
+    for end in range(len(tokens), -1, -1):
+        found = positions.get(pointer(*tokens[:end]))
+        if found is not None:
+            return found.anchor
+    return _ORIGIN
+
+
+def _credential_values(document: Any) -> list[str]:
+    from recspec.spec.loader import CREDENTIAL_FIELDS
+
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in CREDENTIAL_FIELDS and isinstance(value, str):
+                    found.append(value)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+    return found
+
+
+def _spec_suppressions(texts: dict[str, str]) -> Callable[[Diagnostic], bool]:
+    cache: dict[str, Any] = {}
+
+    def suppressed(diagnostic: Diagnostic) -> bool:
+        text = texts.get(diagnostic.file)
+        if text is None or "recspec:" not in text:
+            return False
+        if diagnostic.file not in cache:
+            from recspec.positions.toml import suppressions
+
+            cache[diagnostic.file] = suppressions(text)
+        result: bool = cache[diagnostic.file].is_suppressed(diagnostic.rule, diagnostic.name, diagnostic.line)
+        return result
+
+    return suppressed
+
+
+def _finish(
+    diagnostics: list[Diagnostic], redact: Redactor, suppressed: Callable[[Diagnostic], bool]
+) -> list[Diagnostic]:
+    from dataclasses import replace
+
+    out = []
+    for diagnostic in diagnostics:
+        message = redact(diagnostic.message)
+        hidden = suppressed(diagnostic)
+        if message != diagnostic.message or hidden:
+            diagnostic = replace(diagnostic, message=message, suppressed=hidden)
+        out.append(diagnostic)
+    return sorted(out, key=lambda d: d.sort_key)

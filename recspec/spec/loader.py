@@ -1,0 +1,291 @@
+"""Read a spec: TOML text -> `extends` chain merged -> `${env:...}` filled -> validated `Spec`.
+
+Every problem becomes a `SpecProblem` that names the file and the TOML key path (or an exact
+line/column for syntax errors); positions are looked up only for files that have problems.
+Nothing here raises on bad input except `UnreadableError` for the spec path itself.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from recspec.source import DecodeProblem, UnreadableError, read_text
+from recspec.spec.env import Interpolation, KeyPath, interpolate, is_env_reference
+
+MAX_EXTENDS_DEPTH = 16
+
+#: Spec keys that hold credentials: a literal value draws RS805, values are redacted in output.
+CREDENTIAL_KEYS: frozenset[KeyPath] = frozenset(
+    {
+        ("room", "access_token"),
+        ("storage", "access_key_id"),
+        ("storage", "access_key_secret"),
+    }
+)
+#: Payload field names that hold credentials (also checked inside `[payload]`).
+CREDENTIAL_FIELDS = frozenset({"access_token", "access_key_id", "access_key_secret", "access_key", "secret_key"})
+
+
+@dataclass(frozen=True)
+class SpecProblem:
+    """A spec-level problem before it has a position: rule code, file, key path or line/col."""
+
+    code: str
+    message: str
+    file: str
+    path: KeyPath | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass
+class LoadedSpec:
+    """The merged, interpolated spec data and everything needed to report on it."""
+
+    file: str
+    data: dict[str, Any] = field(default_factory=dict)
+    spec: Any = None  # recspec.spec.models.Spec once validation succeeds
+    origins: dict[KeyPath, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    secrets: set[str] = field(default_factory=set)
+    problems: list[SpecProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        from recspec.rules import get_rule
+        from recspec.diagnostics import Severity
+
+        for problem in self.problems:
+            rule = get_rule(problem.code)
+            if rule is None or rule.severity is Severity.ERROR:
+                return False
+        return True
+
+    def origin(self, path: KeyPath) -> str:
+        """The file that set `path` (the longest prefix any file in the chain set)."""
+        for end in range(len(path), 0, -1):
+            found = self.origins.get(path[:end])
+            if found is not None:
+                return found
+        return self.file
+
+
+def load_spec(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    text: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> LoadedSpec:
+    """Load and validate a spec from `path`, or from `text` (then `path` only names it)."""
+    name = str(path) if path is not None else "<string>"
+    loaded = LoadedSpec(file=name)
+    environ = os.environ if env is None else env
+    raw = _read_chain(loaded, name, text, stack=())
+    if raw is None:
+        return loaded
+    raw.pop("extends", None)
+    result = Interpolation()
+    data = interpolate(raw, environ, result)
+    for key_path, variable in result.missing:
+        loaded.problems.append(
+            SpecProblem(
+                "RS803",
+                f"environment variable {variable} is not set (needed by `{_dotted(key_path)}`); "
+                f"set it or write ${{env:{variable}:-default}}",
+                loaded.origin(key_path),
+                key_path,
+            )
+        )
+    loaded.secrets |= result.inserted
+    loaded.data = data
+    _check_credentials(loaded, raw)
+    if not result.missing:
+        _validate(loaded)
+    return loaded
+
+
+def _read_chain(loaded: LoadedSpec, name: str, text: str | None, stack: tuple[str, ...]) -> dict[str, Any] | None:
+    """Parse one file and, first, the files it extends; merge them; record key origins."""
+    if text is None:
+        text = read_text(name)  # UnreadableError propagates for the top file only (see callers)
+    loaded.texts[name] = text
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        from recspec.positions.toml import toml_error_position
+
+        line, column, message = toml_error_position(exc, text)
+        loaded.problems.append(SpecProblem("RS100", f"invalid TOML: {message}", name, line=line, column=column))
+        return None
+    bases = data.get("extends")
+    merged: dict[str, Any] = {}
+    if bases is not None:
+        names = [bases] if isinstance(bases, str) else bases
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            loaded.problems.append(
+                SpecProblem("RS804", "`extends` must be a path or a list of paths", name, ("extends",))
+            )
+            return None
+        for index, base in enumerate(names):
+            where: KeyPath = ("extends",) if isinstance(bases, str) else ("extends", index)
+            base_data = _read_base(loaded, name, base, where, (*stack, _identity(name)))
+            if base_data is None:
+                return None
+            deep_merge(merged, base_data)
+    _record_origins(data, (), name, loaded.origins)
+    deep_merge(merged, data)
+    return merged
+
+
+def _read_base(
+    loaded: LoadedSpec, child: str, base: str, where: KeyPath, stack: tuple[str, ...]
+) -> dict[str, Any] | None:
+    parent = Path(child).parent if child != "<string>" else Path.cwd()
+    target = parent / base
+    try:
+        resolved = str(target.resolve())
+    except OSError as exc:  # e.g. a symlink loop
+        loaded.problems.append(SpecProblem("RS804", f"cannot resolve extends {base!r}: {exc}", child, where))
+        return None
+    if resolved in stack:
+        chain = " -> ".join([*stack, resolved])
+        loaded.problems.append(SpecProblem("RS804", f"extends cycle: {chain}", child, where))
+        return None
+    if len(stack) >= MAX_EXTENDS_DEPTH:
+        loaded.problems.append(
+            SpecProblem("RS804", f"extends chain deeper than {MAX_EXTENDS_DEPTH} files", child, where)
+        )
+        return None
+    try:
+        text = read_text(target)
+    except UnreadableError as exc:
+        loaded.problems.append(SpecProblem("RS804", f"cannot read extends {base!r}: {exc} ({resolved})", child, where))
+        return None
+    except DecodeProblem as exc:
+        loaded.problems.append(SpecProblem("RS804", f"extends {base!r} is not text: {exc} ({resolved})", child, where))
+        return None
+    return _read_chain(loaded, str(target), text, stack)
+
+
+def _identity(name: str) -> str:
+    try:
+        return str(Path(name).resolve())
+    except OSError:
+        return name
+
+
+def _record_origins(data: dict[str, Any], path: KeyPath, file: str, origins: dict[KeyPath, str]) -> None:
+    for key, value in data.items():
+        here = (*path, key)
+        origins[here] = file
+        if isinstance(value, dict):
+            _record_origins(value, here, file, origins)
+
+
+def deep_merge(target: dict[str, Any], source: dict[str, Any]) -> None:
+    """Deep-merge tables; scalars and arrays from `source` replace what `target` has."""
+    for key, value in source.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            deep_merge(target[key], value)
+        else:
+            target[key] = _copy(value)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def _check_credentials(loaded: LoadedSpec, raw: dict[str, Any]) -> None:
+    """RS805: a credential written literally in the spec instead of `${env:NAME}`."""
+    for key_path in sorted(_credential_paths(raw), key=str):
+        node: Any = raw
+        for step in key_path:
+            node = node[step]
+        if isinstance(node, str) and node and not is_env_reference(node):
+            loaded.secrets.add(node)
+            loaded.problems.append(
+                SpecProblem(
+                    "RS805",
+                    f"`{_dotted(key_path)}` is written in the spec; use \"${{env:NAME}}\" so the "
+                    "credential stays out of the repository",
+                    loaded.origin(key_path),
+                    key_path,
+                )
+            )
+
+
+def _credential_paths(raw: dict[str, Any]) -> list[KeyPath]:
+    found = [p for p in CREDENTIAL_KEYS if _exists(raw, p)]
+
+    def walk(node: Any, path: KeyPath) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in CREDENTIAL_FIELDS and isinstance(value, str):
+                    found.append((*path, key))
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*path, index))
+
+    walk(raw.get("payload"), ("payload",))
+    return found
+
+
+def _exists(data: dict[str, Any], path: KeyPath) -> bool:
+    node: Any = data
+    for step in path:
+        if not isinstance(node, dict) or step not in node:
+            return False
+        node = node[step]
+    return True
+
+
+def _dotted(path: KeyPath) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def _validate(loaded: LoadedSpec) -> None:
+    """Validate against the spec models; map each pydantic error to RS801/RS802/RS806."""
+    from pydantic import ValidationError
+
+    from recspec.modelpath import model_at, suggest, type_name
+    from recspec.spec.models import Spec
+
+    try:
+        loaded.spec = Spec.model_validate(loaded.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            kind = error["type"]
+            where = _dotted(loc)
+            if kind == "extra_forbidden":
+                known = list(getattr(model_at(Spec, loc), "model_fields", {}))
+                code, message = "RS801", f"unknown key `{where}`{suggest(str(loc[-1]), known)}"
+            elif kind == "missing":
+                code, message = "RS806", f"`{where}` is required"
+            elif kind == "literal_error":
+                expected = str(error.get("ctx", {}).get("expected", ""))
+                options = [o.strip(" '\"") for o in expected.replace(" or ", ",").split(",")]
+                got = error.get("input")
+                hint = suggest(got, options) if isinstance(got, str) else ""
+                hint = hint if "did you mean" in hint else ""
+                code, message = "RS802", f"`{where}` must be {expected}{hint}"
+            elif kind == "value_error":
+                code, message = "RS802", f"`{where}`: {str(error['msg']).removeprefix('Value error, ')}"
+            else:
+                expected = str(error["msg"]).removeprefix("Input should be ").removeprefix("a valid ")
+                code = "RS802"
+                message = f"`{where}` should be {expected}, not {type_name(error.get('input'))}"
+            loaded.problems.append(SpecProblem(code, message, loaded.origin(loc), loc))
