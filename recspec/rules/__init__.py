@@ -1,0 +1,107 @@
+"""The rule registry: every family's `RULES`, looked up by code or name, selected and run.
+
+Family modules are imported lazily on the first call so that importing `recspec.rules` (for
+example from the CLI's start-up path) costs nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import importlib
+from collections.abc import Iterable
+from typing import Any
+
+from recspec.rules.base import Finding, PayloadView, Rule
+
+__all__ = [
+    "FAMILIES",
+    "all_rules",
+    "check_payload",
+    "get_rule",
+    "is_known_selector",
+    "select_rules",
+    "suggest",
+]
+
+#: Each family lives in `recspec.rules.<family>` and exposes `RULES: tuple[Rule, ...]`.
+FAMILIES = ("structure", "input", "canvas", "layout", "whiteboard", "output", "storage", "spec")
+
+
+@functools.cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule of every family, sorted by code, each tagged with its family."""
+    rules: list[Rule] = []
+    for family in FAMILIES:
+        module = importlib.import_module(f"recspec.rules.{family}")
+        family_rules: tuple[Rule, ...] = module.RULES
+        rules.extend(dataclasses.replace(rule, family=family) for rule in family_rules)
+    return tuple(sorted(rules, key=lambda rule: rule.code))
+
+
+@functools.cache
+def _index() -> dict[str, Rule]:
+    """Codes (upper case) and names (lower case) to rules."""
+    index: dict[str, Rule] = {}
+    for rule in all_rules():
+        index[rule.code.upper()] = rule
+        index[rule.name.lower()] = rule
+    return index
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    """A rule by code ("RS301", any case) or kebab-case name; None when unknown."""
+    text = code_or_name.strip()
+    return _index().get(text.upper()) or _index().get(text.lower())
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    text = selector.strip()
+    if not text:
+        return False
+    if text.upper() == "ALL":
+        return True
+    if text.upper().startswith("RS") and rule.code.startswith(text.upper()):
+        return True
+    return rule.name == text.lower()
+
+
+def is_known_selector(selector: str) -> bool:
+    """True when `selector` (a code, code prefix, name or ALL) matches at least one rule."""
+    return any(_matches(rule, selector) for rule in all_rules())
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """Rules matching any of `select` (all when empty) and none of `ignore`, in code order.
+
+    Selectors are codes ("RS301"), code prefixes ("RS3", "RS"), kebab names or "ALL".
+    """
+    chosen = [s for s in select if s.strip()]
+    dropped = [s for s in ignore if s.strip()]
+    return tuple(
+        rule
+        for rule in all_rules()
+        if (not chosen or any(_matches(rule, s) for s in chosen))
+        and not any(_matches(rule, s) for s in dropped)
+    )
+
+
+def suggest(text: str, limit: int = 3) -> list[str]:
+    """Codes or names close to a mistyped `text`, best first (for "did you mean")."""
+    codes = [rule.code for rule in all_rules()]
+    names = [rule.name for rule in all_rules()]
+    found = difflib.get_close_matches(text.upper(), codes, n=limit, cutoff=0.6)
+    found += difflib.get_close_matches(text.lower(), names, n=limit, cutoff=0.6)
+    return found[:limit]
+
+
+def check_payload(doc: Any, rules: Iterable[Rule] | None = None) -> list[tuple[Rule, Finding]]:
+    """Run every payload rule's check on `doc`; a check that raises is a bug and propagates."""
+    view = PayloadView(doc)
+    results: list[tuple[Rule, Finding]] = []
+    for rule in all_rules() if rules is None else rules:
+        if rule.kind != "payload" or rule.check is None:
+            continue
+        results.extend((rule, found) for found in rule.check(view))
+    return results

@@ -1,0 +1,169 @@
+"""Small shared pieces for the payload rule families: paths, views, ranges, colours, URLs.
+
+Everything here is defensive in the same way as `PayloadView`: a value of the wrong type is
+treated as absent, because wrong types are the structure rules' business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from recspec.rules.base import CheckFn, Finding, PayloadView, finding
+
+Path = tuple[str | int, ...]
+
+INPUT: Path = ("record_input_params",)
+MIX: Path = (*INPUT, "mix_config")
+VIDEO: Path = (*MIX, "mix_output_video_config")
+VIEWS: Path = (*MIX, "mix_input_list")
+WHITEBOARD: Path = (*INPUT, "whiteboard")
+OUTPUT: Path = ("record_output_params",)
+STORAGE: Path = ("storage_params",)
+
+#: The largest value a 32-bit unsigned colour can hold with its low byte 0 (white, 0xFFFFFF00).
+MAX_COLOR = 0xFFFFFF00
+
+
+def as_int(value: Any) -> int | None:
+    """`value` when it is an int (never a bool), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def present(value: Any) -> bool:
+    """True when a string field carries something: not absent, not blank."""
+    return isinstance(value, str) and value.strip() != ""
+
+
+def mix_ignored(v: PayloadView) -> bool:
+    """mix_config does nothing in single-stream mode; RS204 already says so once for the object."""
+    return v.record_mode == 1
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One `mix_input_list` entry whose four corners are integers."""
+
+    index: int
+    top: int
+    left: int
+    bottom: int
+    right: int
+    raw: dict[str, Any]
+
+    @property
+    def width(self) -> int:
+        return self.right - self.left
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+    @property
+    def path(self) -> Path:
+        return (*VIEWS, self.index)
+
+    @property
+    def label(self) -> str:
+        """'view 2 (bob)': 1-based like a person counts, with the stream when there is one."""
+        stream = self.raw.get("stream_id")
+        return f"view {self.index + 1}" + (f" ({stream})" if present(stream) else "")
+
+    @property
+    def layer(self) -> int | None:
+        return as_int(self.raw.get("layer"))
+
+    @property
+    def is_whiteboard(self) -> bool:
+        return as_int(self.raw.get("view_type")) == 2
+
+
+def view_entries(v: PayloadView) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, entry) for every dict in mix_input_list."""
+    for index, entry in enumerate(v.list(*VIEWS) or []):
+        if isinstance(entry, dict):
+            yield index, entry
+
+
+def views(v: PayloadView) -> Iterator[View]:
+    """Every view with four integer corners (others are left to the structure rules)."""
+    for index, entry in view_entries(v):
+        corners = [as_int(entry.get(k)) for k in ("top", "left", "bottom", "right")]
+        top, left, bottom, right = corners
+        if top is None or left is None or bottom is None or right is None:
+            continue
+        yield View(index, top, left, bottom, right, entry)
+
+
+def range_check(path: Path, low: int, high: int, unit: str = "") -> CheckFn:
+    """A check that an integer at `path`, when present, lies in [low, high]."""
+    name = str(path[-1])
+    suffix = f" {unit}" if unit else ""
+
+    def check(v: PayloadView) -> Iterator[Finding]:
+        value = v.int(*path)
+        if value is None or low <= value <= high:
+            return
+        fix = f"use {high} or less" if value > high else f"use {low} or more"
+        yield finding(
+            path, f"{name} is {value}{suffix}; ZEGO accepts {low} to {high}{suffix} — {fix}"
+        )
+
+    return check
+
+
+def color_problem(name: str, value: int) -> str | None:
+    """Why an integer is not a valid 0xRRGGBB00 colour, or None when it is fine."""
+    if value < 0 or value > 0xFFFFFFFF:
+        return (
+            f"{name} is {value}, outside unsigned 32 bits; colours are 0xRRGGBB00 "
+            f"(0 for black to {MAX_COLOR} for white)"
+        )
+    if value & 0xFF:
+        hint = ""
+        if value <= 0xFFFFFF:
+            shifted = value << 8
+            hint = f"; if you meant #{value:06X}, write {shifted} (0x{shifted:08X})"
+        else:
+            fixed = value & ~0xFF
+            hint = f"; the nearest valid value is {fixed} (0x{fixed:08X})"
+        return (
+            f"{name} is {value} (0x{value:08X}) but its low byte must be 0: colours are "
+            f"0xRRGGBB00{hint}"
+        )
+    return None
+
+
+def http_url_problem(name: str, value: str, use: str = "downloads it") -> str | None:
+    """Why `value` is not an absolute http(s) URL, or None when it is one.
+
+    `use` says what ZEGO does with the URL, for the message ("downloads it", "calls it").
+    """
+    if not value.strip():
+        return f"{name} is an empty string; give an http(s) URL or remove the key"
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return f"{name} {value!r} is not a valid URL; give an http:// or https:// URL"
+    if parts.scheme.lower() not in {"http", "https"}:
+        scheme = f"'{parts.scheme}' URL" if parts.scheme else "relative reference"
+        return (
+            f"{name} {value!r} is a {scheme}; ZEGO {use} over HTTP — "
+            "give an http:// or https:// URL"
+        )
+    if not parts.netloc:
+        return f"{name} {value!r} has no host; give a full http(s)://host/path URL"
+    return None
+
+
+def canvas_size(v: PayloadView) -> tuple[int, int] | None:
+    """(width, height) of the mixed canvas when both are integers.
+
+    Same as `PayloadView.canvas`, typed for mypy: inside that class `int` names the method.
+    """
+    width, height = v.int(*VIDEO, "width"), v.int(*VIDEO, "height")
+    if width is None or height is None:
+        return None
+    return width, height

@@ -1,0 +1,164 @@
+"""Output rules (RS6xx): record_output_params — file rule, screenshots, callback, HLS limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from recspec.diagnostics import Severity
+from recspec.rules._helpers import INPUT, OUTPUT, http_url_problem, range_check
+from recspec.rules.base import Finding, PayloadView, Rule, finding
+
+_FORMAT = (*OUTPUT, "output_file_format")
+_INTERVAL = (*OUTPUT, "snapshot_interval")
+
+
+def _check_file_rule(v: PayloadView) -> Iterator[Finding]:
+    path = (*OUTPUT, "output_file_rule")
+    value = v.int(*path)
+    if value is not None and value != 1:
+        yield finding(
+            path,
+            f"output_file_rule is {value}; ZEGO only defines naming rule 1 — use 1 or omit it",
+        )
+
+
+def _check_interval_no_effect(v: PayloadView) -> Iterator[Finding]:
+    if v.has(*_INTERVAL) and v.output_format != "jpg":
+        yield finding(
+            _INTERVAL,
+            f'snapshot_interval only applies to screenshots (output_file_format "jpg") and the '
+            f"format is {v.output_format!r}; remove it or switch to jpg",
+        )
+
+
+def _check_snapshot_audio_only(v: PayloadView) -> Iterator[Finding]:
+    if v.output_format == "jpg" and v.stream_type == 1:
+        yield finding(
+            _FORMAT,
+            'output_file_format is "jpg" (screenshots) but stream_type is 1 (audio only), '
+            "which has no pictures; use stream_type 2 or 3, or another format",
+        )
+
+
+def _check_callback(v: PayloadView) -> Iterator[Finding]:
+    path = (*OUTPUT, "callback_url")
+    value = v.str(*path)
+    if value is not None and (problem := http_url_problem("callback_url", value, "calls it")):
+        yield finding(path, problem)
+
+
+def _check_hls_limits(v: PayloadView) -> Iterator[Finding]:
+    if v.output_format != "hls":
+        return
+    if v.stream_type == 4:
+        yield finding(
+            _FORMAT,
+            "hls output with stream_type 4 (separate audio and video files) was not supported "
+            "by the legacy service; use mp4/flv or stream_type 3",
+        )
+    if v.record_mode == 1 and v.bool(*INPUT, "has_whiteboard") is True:
+        yield finding(
+            _FORMAT,
+            "hls output did not support single-stream whiteboard recording in the legacy "
+            "service; use mp4/flv, or record the whiteboard in mixed mode",
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        code="RS601",
+        name="output-file-rule",
+        severity=Severity.ERROR,
+        summary="output_file_rule must be 1, the only naming rule.",
+        why=(
+            "The only naming rule is 1 (default): single-stream "
+            "TaskId_RoomId_UserId_StreamId_Type_UTC, mixed Taskid_RoomId_MixOutputStreamId_"
+            "Type_UTC. Other values are invalid parameters."
+        ),
+        bad={"record_output_params": {"output_file_rule": 2}},
+        good={"record_output_params": {"output_file_rule": 1}},
+        source="[L] seed record_output_params.output_file_rule; [A] OutputFileRule; reference "
+        "§1.6, §2 rule 37",
+        check=_check_file_rule,
+    ),
+    Rule(
+        code="RS602",
+        name="snapshot-interval-range",
+        severity=Severity.ERROR,
+        summary="snapshot_interval must be between 5 and 3600 seconds.",
+        why="The legacy page: snapshot_interval '取值范围是 [5, 3600],默认值 10'.",
+        bad={"record_output_params": {"output_file_format": "jpg", "snapshot_interval": 1}},
+        good={"record_output_params": {"output_file_format": "jpg", "snapshot_interval": 5}},
+        source="[L] seed record_output_params.snapshot_interval; reference §1.6, §2 rule 38",
+        check=range_check(_INTERVAL, 5, 3600, "s"),
+    ),
+    Rule(
+        code="RS603",
+        name="snapshot-interval-no-effect",
+        severity=Severity.WARNING,
+        summary="snapshot_interval only applies when output_file_format is jpg.",
+        why=(
+            "The legacy page: snapshot_interval is '录制文件格式为 “jpg” 时有效' — only for "
+            "screenshot tasks. With mp4, flv, hls or mp3 it is ignored."
+        ),
+        bad={"record_output_params": {"snapshot_interval": 10}},
+        good={"record_output_params": {"output_file_format": "jpg", "snapshot_interval": 10}},
+        source="[L] seed record_output_params.snapshot_interval; reference §1.6, §2 rule 38",
+        check=_check_interval_no_effect,
+    ),
+    Rule(
+        code="RS604",
+        name="snapshot-audio-only",
+        severity=Severity.ERROR,
+        summary="Screenshots (jpg) are impossible with stream_type 1 (audio only).",
+        why=(
+            "ZEGO's screenshot guide: screenshots are not available when only audio is "
+            "recorded (StreamType 1); there is no picture to capture."
+        ),
+        bad={
+            "record_input_params": {"stream_type": 1},
+            "record_output_params": {"output_file_format": "jpg"},
+        },
+        good={
+            "record_input_params": {"stream_type": 3},
+            "record_output_params": {"output_file_format": "jpg"},
+        },
+        source="[G-snap]; reference §2 rule 39",
+        check=_check_snapshot_audio_only,
+    ),
+    Rule(
+        code="RS605",
+        name="callback-url-scheme",
+        severity=Severity.ERROR,
+        summary="callback_url must be an absolute http(s) URL.",
+        why=(
+            "The legacy page: callback_url 'URL 支持 HTTP 和 HTTPS 协议'. Any other value cannot "
+            "receive ZEGO's callbacks, so task events are lost."
+        ),
+        bad={"record_output_params": {"callback_url": "example.com/zego/callback"}},
+        good={"record_output_params": {"callback_url": "https://example.com/zego/callback"}},
+        source="[L] seed record_output_params.callback_url; reference §1.6",
+        check=_check_callback,
+    ),
+    Rule(
+        code="RS606",
+        name="hls-unsupported-combination",
+        severity=Severity.WARNING,
+        summary="Legacy hls output supported neither stream_type 4 nor single-stream whiteboards.",
+        why=(
+            "ZEGO's legacy single-stream guide: HLS does not support single-stream whiteboard "
+            "recording nor stream_type 4. Current guides no longer repeat it, so this is a "
+            "warning, but the legacy service is the one this body is sent to."
+        ),
+        bad={
+            "record_input_params": {"stream_type": 4},
+            "record_output_params": {"output_file_format": "hls"},
+        },
+        good={
+            "record_input_params": {"stream_type": 3},
+            "record_output_params": {"output_file_format": "hls"},
+        },
+        source="[L-ss] legacy single-stream guide; reference §2 rule 13",
+        check=_check_hls_limits,
+    ),
+)
