@@ -1,0 +1,126 @@
+"""`--format text`: ruff-like human output with a source snippet and a caret per finding.
+
+```
+specs/lecture.toml:4:8: RS203 [error] record.mode = "mixed" needs a [mix] table
+  |
+4 | mode = "mixed"
+  |        ^^^^^^^
+  = docs: https://example.invalid/recspec/rules.md#rs203
+
+Found 1 error, 0 warnings (1 file checked).
+```
+
+Columns are code points (the diagnostic contract); the caret is indented by *display* width so
+that it still sits under the right character when the line holds CJK text or combining marks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from recspec.diagnostics import Diagnostic, Severity
+from recspec.formats import Report
+from recspec.formats._common import (
+    clamp_column,
+    counts,
+    end_position,
+    location,
+    rule_url,
+    source_line,
+    summary,
+    visible,
+)
+
+RESET = "\x1b[0m"
+BOLD = "\x1b[1m"
+GUTTER = "\x1b[34m"
+SEVERITY_STYLE = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.INFO: "\x1b[1;36m",
+}
+PASS_STYLE = "\x1b[1;32m"
+
+
+class _Style:
+    """Wraps text in ANSI codes only when colour is on, so the plain path stays byte-exact."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"{code}{text}{RESET}" if self.enabled and text else text
+
+
+def render(report: Report) -> str:
+    style = _Style(report.color)
+    blocks = [_diagnostic(d, report, style) for d in visible(report.diagnostics)]
+    out = "".join(block + "\n" for block in blocks)
+    return out + _summary(report, style) + "\n"
+
+
+def _diagnostic(diag: Diagnostic, report: Report, style: _Style) -> str:
+    severity = style(f"[{diag.severity.label}]", SEVERITY_STYLE[diag.severity])
+    head = f"{style(location(diag) + ':', BOLD)} {style(diag.rule, BOLD)} {severity} {diag.message}"
+    lines = [head]
+    snippet = source_line(report.sources, diag.file, diag.line)
+    if snippet is not None:
+        number, raw = snippet
+        text = _printable(raw)
+        gutter_width = len(str(number))
+        blank = style(" " * gutter_width + " |", GUTTER)
+        lines.append(blank)
+        lines.append(style(f"{number} |", GUTTER) + (" " + text if text else ""))
+        carets = _carets(diag, number, text)
+        lines.append(blank + " " + style(carets, SEVERITY_STYLE[diag.severity]))
+    url = rule_url(report.docs_url, diag.rule)
+    if url:
+        lines.append(style(" " * _gutter_width(snippet) + " =", GUTTER) + f" docs: {url}")
+    return "\n".join(lines) + "\n"
+
+
+def _gutter_width(snippet: tuple[int, str] | None) -> int:
+    return len(str(snippet[0])) if snippet is not None else 0
+
+
+def _carets(diag: Diagnostic, shown_line: int, text: str) -> str:
+    """Padding plus `^` under [column, end_column) of the shown line (at least one caret)."""
+    start = clamp_column(diag.column, text) if shown_line == diag.line else len(text) + 1
+    end_line, end_col = end_position(diag)
+    if shown_line != diag.line or end_line != diag.line:
+        end = len(text) + 1  # a span running past this line: underline to its end
+    else:
+        end = clamp_column(end_col, text)
+    padding = "".join("\t" if ch == "\t" else " " * _width(ch) for ch in text[: start - 1])
+    width = sum(_width(ch) for ch in text[start - 1 : end - 1])
+    return padding + "^" * max(width, 1)
+
+
+def _width(ch: str) -> int:
+    """Terminal cells for one code point: 2 for wide East Asian, 0 for combining/format."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in {"Mn", "Me", "Cf"}:
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in {"W", "F"} else 1
+
+
+def _printable(text: str) -> str:
+    """The source line with control characters (bar tab) made visible, never sent raw.
+
+    A stray ESC in a spec must not drive the user's terminal; U+FFFD keeps the column count.
+    """
+    return "".join(
+        "\ufffd" if (ch != "\t" and (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0)) else ch
+        for ch in text
+    )
+
+
+def _summary(report: Report, style: _Style) -> str:
+    line = summary(report.diagnostics, len(report.files))
+    if not report.color:
+        return line
+    errors, warnings, _ = counts(visible(report.diagnostics))
+    if errors:
+        return style(line, SEVERITY_STYLE[Severity.ERROR])
+    if warnings:
+        return style(line, SEVERITY_STYLE[Severity.WARNING])
+    return style(line, PASS_STYLE if line.startswith("All") else BOLD)
