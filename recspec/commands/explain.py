@@ -1,0 +1,104 @@
+"""`recspec explain CODE_OR_NAME`: one rule's full documentation, with its examples."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+import click
+
+from recspec.rules.base import Rule
+
+
+def rule_doc(rule: Rule) -> dict[str, Any]:
+    """Everything known about a rule, as the public `--format json` object."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "family": rule.family,
+        "severity": rule.severity.label,
+        "kind": rule.kind,
+        "summary": rule.summary,
+        "why": rule.why,
+        "bad": rule.bad,
+        "good": rule.good,
+        "source": rule.source,
+    }
+
+
+def compact_json(value: Any, indent: int = 0, width: int = 120) -> str:
+    """Indented JSON that keeps small objects and lists on one line (views stay readable)."""
+    flat = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list) or len(flat) + indent <= width or not value:
+        return flat
+    pad = " " * (indent + 2)
+    if isinstance(value, dict):
+        items = [
+            f"{pad}{json.dumps(k, ensure_ascii=False)}: {compact_json(v, indent + 2, width)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
+    items = [pad + compact_json(v, indent + 2, width) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
+
+
+def _example(value: Any) -> str:
+    """Payload fragments as compact JSON; spec examples (TOML text) as they are."""
+    text = value if isinstance(value, str) else compact_json(value)
+    return textwrap.indent(text.rstrip("\n"), "    ")
+
+
+def render_text(rule: Rule) -> str:
+    """The human page: header, summary, why, examples, source."""
+    where = (
+        "merged into the example payload; null deletes a key"
+        if rule.kind == "payload"
+        else "a complete spec"
+    )
+    parts = [
+        f"{rule.code} {rule.name} ({rule.severity.label}, {rule.family or rule.kind})",
+        "",
+        rule.summary,
+        "",
+        "Why",
+        textwrap.fill(rule.why, width=88, initial_indent="    ", subsequent_indent="    "),
+        "",
+        f"Bad — {where}",
+        _example(rule.bad),
+        "",
+        "Good",
+        _example(rule.good),
+        "",
+        "Source",
+        textwrap.fill(rule.source, width=88, initial_indent="    ", subsequent_indent="    "),
+    ]
+    return "\n".join(parts)
+
+
+@click.command("explain")
+@click.argument("code_or_name")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def command(code_or_name: str, fmt: str) -> None:
+    """Show the documentation of one rule, by code (RS301) or name (fps-range)."""
+    from recspec.cli import exit_with
+    from recspec.rules import get_rule, suggest
+
+    rule = get_rule(code_or_name)
+    if rule is None:
+        near = suggest(code_or_name)
+        hint = f"; did you mean {', '.join(near)}?" if near else "; see `recspec rules`"
+        click.echo(f"recspec: unknown rule {code_or_name!r}{hint}", err=True)
+        exit_with(2)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(rule_doc(rule), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(rule))
