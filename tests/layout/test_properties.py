@@ -1,0 +1,145 @@
+"""Property tests over every computed preset, 1..25 tiles, many canvases, gaps and margins.
+
+Either the plan is valid (inside the canvas and margin, aligned, no same-layer overlap, gaps
+kept, deterministic) or the engine refuses with a LayoutError that names a `layout` key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import area, assert_valid_plan, bounding_area
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recspec.layout import LayoutError, LayoutSpec, plan_layout, plans_by_count
+
+COMPUTED = ["grid", "speaker", "pip", "side-by-side", "stack", "presentation"]
+FIXED_CANVASES = [(64, 64), (640, 360), (1280, 720), (1920, 1080), (1080, 1920), (720, 1280)]
+
+
+@st.composite
+def canvases(draw: st.DrawFn, align: int) -> tuple[int, int]:
+    if draw(st.booleans()):
+        width, height = draw(st.sampled_from(FIXED_CANVASES))
+    else:
+        width = draw(st.integers(min_value=64, max_value=1920))
+        height = draw(st.integers(min_value=64, max_value=1920))
+    return max(align, width - width % align), max(align, height - height % align)
+
+
+@st.composite
+def layouts(draw: st.DrawFn) -> tuple[LayoutSpec, int, int, bool]:
+    align = draw(st.sampled_from([1, 2, 2, 4, 8, 16]))
+    width, height = draw(canvases(align))
+    preset = draw(st.sampled_from(COMPUTED))
+    count = draw(st.integers(min_value=1, max_value=25))
+    named = draw(st.integers(min_value=0, max_value=count))
+    options: dict[str, Any] = {
+        "preset": preset,
+        "streams": [f"s{index}" for index in range(named)],
+        "tiles": count,
+        "gap": align * draw(st.sampled_from([0, 0, 1, 2, 4])),
+        "margin": align * draw(st.sampled_from([0, 0, 1, 4, 8])),
+        "align": align,
+        "fit": draw(st.sampled_from(["crop", "fit"])),
+        "tile_aspect": draw(st.sampled_from([None, "16:9", "9:16", "4:3", "1:1"])),
+    }
+    if preset == "grid":
+        options["last_row"] = draw(st.sampled_from(["left", "center", "right", "justify"]))
+        options["tile_shape"] = draw(st.sampled_from(["aspect", "cell"]))
+    if preset in ("speaker", "presentation"):
+        options["strip"] = draw(st.sampled_from(["right", "left", "bottom", "top"]))
+        options["strip_size"] = draw(st.sampled_from(["20%", 0.25, 128, "10%"]))
+        options["strip_align"] = draw(st.sampled_from(["start", "center", "end"]))
+    if preset == "pip":
+        options["corner"] = draw(
+            st.sampled_from(["bottom-right", "bottom-left", "top-right", "top-left"])
+        )
+        options["overlay_margin"] = align * draw(st.sampled_from([0, 1, 2]))
+    whiteboard = preset == "presentation" and count < 25 and draw(st.booleans())
+    return LayoutSpec(**options), width, height, whiteboard
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=layouts())
+def test_every_plan_is_valid_or_refused(case: tuple[LayoutSpec, int, int, bool]) -> None:
+    layout, width, height, whiteboard = case
+    try:
+        plan = plan_layout(layout, width, height, whiteboard=whiteboard)
+    except LayoutError as error:
+        assert error.path and error.path[0] == "layout"
+        assert str(error)
+        return
+    expected = (layout.tiles or 0) + (1 if whiteboard else 0)
+    assert len(plan.views) == expected
+    spacing = {1: 0, 2: layout.overlay_margin} if layout.preset == "pip" else {1: layout.gap}
+    assert_valid_plan(
+        plan, width, height, align=layout.align, margin=layout.margin, spacing=spacing
+    )
+    if layout.preset == "pip":
+        main = plan.views[0]
+        for overlay in plan.views[1:]:
+            assert overlay.layer > main.layer
+            assert main.left <= overlay.left and overlay.right <= main.right
+            assert main.top <= overlay.top and overlay.bottom <= main.bottom
+    assert plan_layout(layout, width, height, whiteboard=whiteboard) == plan
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    preset=st.sampled_from(["side-by-side", "stack", "grid"]),
+    count=st.integers(min_value=1, max_value=25),
+    canvas=st.sampled_from(FIXED_CANVASES[1:]),
+    align=st.sampled_from([1, 2]),
+)
+def test_no_seams_without_gap_or_margin(
+    preset: str, count: int, canvas: tuple[int, int], align: int
+) -> None:
+    """gap = margin = 0: lines and full cell grids cover the canvas; aspect grids their box."""
+    width, height = canvas
+    layout = LayoutSpec(preset=preset, tiles=count, align=align, tile_shape="cell")
+    plan = plan_layout(layout, width, height)
+    assert_valid_plan(plan, width, height, align=align)
+    if preset != "grid":
+        assert area(plan) == width * height
+        return
+    rows = len({view.top for view in plan.views})
+    cols = len({view.left for view in plan.views if view.top == plan.views[0].top})
+    if rows * cols == count:
+        assert area(plan) == width * height
+        aspect_plan = plan_layout(LayoutSpec(tiles=count, align=align), width, height)
+        assert area(aspect_plan) == bounding_area(aspect_plan)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    preset=st.sampled_from(COMPUTED),
+    canvas=st.sampled_from(FIXED_CANVASES[1:]),
+    named=st.integers(min_value=0, max_value=6),
+)
+def test_plans_by_count_keep_slot_order(preset: str, canvas: tuple[int, int], named: int) -> None:
+    """Count N shows the first N participants; a stream keeps its slot number as others join."""
+    width, height = canvas
+    streams = [f"s{index}" for index in range(named)]
+    layout = LayoutSpec(preset=preset, streams=streams, gap=4, margin=8)
+    plans = plans_by_count(layout, width, height, range(1, 26))
+    assert list(plans) == list(range(1, 26))
+    for count, plan in plans.items():
+        assert len(plan.views) == count
+        ids = [view.stream_id for view in plan.views]
+        assert ids[: min(count, named)] == streams[: min(count, named)]
+        assert ids[named:] == [None] * max(0, count - named)
+        assert_valid_plan(plan, width, height, align=2, margin=8)
+
+
+def test_pip_overlays_stay_put_as_others_join() -> None:
+    plans = plans_by_count(LayoutSpec(preset="pip", tiles=4), 1280, 720, range(1, 5))
+    for count in range(2, 5):
+        assert plans[count].views[: count - 1] == plans[count - 1].views
+
+
+def test_speaker_thumbnails_stay_put_as_others_join() -> None:
+    plans = plans_by_count(LayoutSpec(preset="speaker", tiles=6), 1280, 720, range(2, 7))
+    for count in range(3, 7):
+        assert plans[count].views[: count - 1] == plans[count - 1].views
