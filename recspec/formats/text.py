@@ -85,9 +85,10 @@ def _gutter_width(snippet: tuple[int, str] | None) -> int:
 
 def _carets(diag: Diagnostic, shown_line: int, text: str) -> str:
     """Padding plus `^` under [column, end_column) of the shown line (at least one caret)."""
-    start = clamp_column(diag.column, text) if shown_line == diag.line else len(text) + 1
+    line = max(diag.line, 1)
+    start = clamp_column(diag.column, text) if shown_line == line else len(text) + 1
     end_line, end_col = end_position(diag)
-    if shown_line != diag.line or end_line != diag.line:
+    if shown_line != line or end_line != line:
         end = len(text) + 1  # a span running past this line: underline to its end
     else:
         end = clamp_column(end_col, text)
