@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -16,7 +17,7 @@ from recspec.rules import (
     select_rules,
     suggest,
 )
-from recspec.rules.base import Rule
+from recspec.rules.base import Finding, PayloadView, Rule
 from recspec.rules.examples import BASE_PAYLOAD
 
 RULES = all_rules()
@@ -103,7 +104,7 @@ def test_check_payload_honours_rule_subset() -> None:
 
 
 def test_check_payload_skips_non_payload_rules() -> None:
-    def boom(_: object) -> object:
+    def boom(_: PayloadView) -> Iterator[Finding]:
         raise AssertionError("spec rules are never run on payloads")
 
     spec_rule = Rule(
@@ -116,13 +117,13 @@ def test_check_payload_skips_non_payload_rules() -> None:
         good="",
         source="s",
         check=boom,
-        kind="spec",  # type: ignore[arg-type]
+        kind="spec",
     )
     assert check_payload(BASE_PAYLOAD, [spec_rule]) == []
 
 
 def test_a_raising_check_propagates() -> None:
-    def broken(_: object) -> object:
+    def broken(_: PayloadView) -> Iterator[Finding]:
         raise ZeroDivisionError
 
     rule = Rule(
@@ -134,7 +135,7 @@ def test_a_raising_check_propagates() -> None:
         bad={},
         good={},
         source="s",
-        check=broken,  # type: ignore[arg-type]
+        check=broken,
     )
     with pytest.raises(ZeroDivisionError):
         check_payload(BASE_PAYLOAD, [rule])
