@@ -1,0 +1,116 @@
+"""Reading a compiled start payload back into a drawing model (canvas, mix mode, tiles).
+
+Shared by the SVG and ASCII previews. Previews may run on hand-written JSON, so every field is
+checked and a clear ValueError names the first one that is missing or not a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SERVER_LAYOUTS = {2: "grid", 3: "horizontal", 4: "vertical", 5: "floating"}
+"""ZEGO mix_mode -> name of its server-side layout."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    """One mix_input_list item, reduced to what a drawing needs."""
+
+    index: int
+    left: int
+    top: int
+    right: int
+    bottom: int
+    layer: int
+    stream_id: str | None
+    whiteboard: bool
+    fill_mode: int
+
+    @property
+    def width(self) -> int:
+        return self.right - self.left
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """Canvas, mix mode, big-view stream and tiles (in list order)."""
+
+    width: int
+    height: int
+    mix_mode: int
+    big_view: str | None
+    tiles: tuple[Tile, ...]
+
+    def in_paint_order(self) -> list[Tile]:
+        """Lower layers first; equal layers in list order."""
+        return sorted(self.tiles, key=lambda tile: (tile.layer, tile.index))
+
+
+def _int(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{where} must be an integer, not {value!r}")
+    return value
+
+
+def _dict(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"the payload has no {where} object")
+    return value
+
+
+def read_drawing(payload: dict[str, Any]) -> Drawing:
+    """Canvas and views of a legacy start payload (record_input_params.mix_config...)."""
+    mix = _dict(
+        _dict(payload.get("record_input_params"), "record_input_params").get("mix_config"),
+        "record_input_params.mix_config",
+    )
+    video = _dict(mix.get("mix_output_video_config"), "mix_config.mix_output_video_config")
+    width = _int(video.get("width"), "mix_output_video_config.width")
+    height = _int(video.get("height"), "mix_output_video_config.height")
+    if width <= 0 or height <= 0:
+        raise ValueError(f"the canvas {width}x{height} is empty")
+    items = mix.get("mix_input_list") or []
+    if not isinstance(items, list):
+        raise ValueError("mix_config.mix_input_list must be a list")
+    tiles: list[Tile] = []
+    for index, item in enumerate(items):
+        where = f"mix_input_list[{index}]"
+        entry = _dict(item, where)
+        stream = entry.get("stream_id")
+        tiles.append(
+            Tile(
+                index=index,
+                left=_int(entry.get("left"), f"{where}.left"),
+                top=_int(entry.get("top"), f"{where}.top"),
+                right=_int(entry.get("right"), f"{where}.right"),
+                bottom=_int(entry.get("bottom"), f"{where}.bottom"),
+                layer=_int(entry.get("layer", 1), f"{where}.layer"),
+                stream_id=str(stream) if stream is not None else None,
+                whiteboard=entry.get("view_type") == 2,
+                fill_mode=2 if entry.get("fill_mode") == 2 else 1,
+            )
+        )
+    mode = mix.get("mix_mode", 2)
+    big = mix.get("mix_max_resolution_stream_id")
+    return Drawing(
+        width=width,
+        height=height,
+        mix_mode=mode if isinstance(mode, int) and not isinstance(mode, bool) else 2,
+        big_view=str(big) if big is not None else None,
+        tiles=tuple(tiles),
+    )
+
+
+def tile_label(tile: Tile, drawing: Drawing) -> str:
+    """The stream id, `whiteboard`, or `join #k` for the k-th tile filled in join order."""
+    if tile.whiteboard:
+        return "whiteboard"
+    if tile.stream_id is not None:
+        return tile.stream_id
+    anonymous = [t for t in drawing.tiles if t.stream_id is None and not t.whiteboard]
+    return f"join #{anonymous.index(tile) + 1}"
