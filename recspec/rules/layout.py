@@ -170,19 +170,27 @@ def _overlap(a: View, b: View) -> tuple[int, int]:
 
 
 def _check_overlap(v: PayloadView) -> Iterator[Finding]:
+    """One finding per view that overlaps an earlier view on its layer (not one per pair)."""
     placed = [view for view in views(v) if view.width > 0 and view.height > 0]
     for j, later in enumerate(placed):
+        hits = []
         for earlier in placed[:j]:
             if earlier.layer is None or earlier.layer != later.layer:
                 continue
             dx, dy = _overlap(earlier, later)
             if dx > 0 and dy > 0:
-                yield finding(
-                    later.path,
-                    f"{later.label} overlaps {earlier.label} by {dx}x{dy} px on the same layer "
-                    f"{later.layer}; which one is drawn on top is undefined — give the one in "
-                    "front a higher layer, or move them apart",
-                )
+                hits.append((earlier, dx, dy))
+        if not hits:
+            continue
+        earlier, dx, dy = hits[0]
+        more = len(hits) - 1
+        others = f" (and {more} other view{'s' if more > 1 else ''})" if more else ""
+        yield finding(
+            later.path,
+            f"{later.label} overlaps {earlier.label} by {dx}x{dy} px{others} on the same layer "
+            f"{later.layer}; which one is drawn on top is undefined — give the one in front a "
+            "higher layer, or move them apart",
+        )
 
 
 def _check_too_small(v: PayloadView) -> Iterator[Finding]:

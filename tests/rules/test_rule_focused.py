@@ -127,10 +127,11 @@ def test_touching_views_do_not_overlap() -> None:
     assert run("RS410", views((0, 0, 360, 640), (0, 640, 360, 1280), (360, 0, 720, 640))) == []
 
 
-def test_overlap_on_same_layer_reported_once_per_pair() -> None:
+def test_overlap_on_same_layer_reported_once_per_view() -> None:
     found = run("RS410", views((0, 0, 400, 700), (300, 600, 720, 1280), (0, 0, 720, 1280)))
-    assert [p for p, _ in found] == [f"{VIEWS}/1", f"{VIEWS}/2", f"{VIEWS}/2"]
-    assert "100x100 px" in found[0][1]
+    assert [p for p, _ in found] == [f"{VIEWS}/1", f"{VIEWS}/2"]
+    assert "100x100 px on the same layer 1" in found[0][1]
+    assert "(and 1 other view)" in found[1][1]
 
 
 def test_overlap_on_different_layers_is_fine() -> None:
