@@ -68,8 +68,11 @@ def deep_merge(base: dict[str, Any], fragment: dict[str, Any]) -> dict[str, Any]
     for key, value in fragment.items():
         if value is None:
             base.pop(key, None)
-        elif isinstance(value, dict) and isinstance(base.get(key), dict):
-            deep_merge(base[key], value)
+        elif isinstance(value, dict):
+            target = base.get(key)
+            if not isinstance(target, dict):
+                target = base[key] = {}
+            deep_merge(target, value)
         else:
             base[key] = copy.deepcopy(value)
     return base

@@ -41,6 +41,7 @@ _TENCENT_GOOD = {
     "access_key_secret": "example-secret-key",
     "region": "ap-shanghai",
 }
+_ALIYUN_NO_TITLE = {k: v for k, v in _ALIYUN_GOOD.items() if k != "title"}
 _NO_FLAT = dict.fromkeys(FLAT_FIELDS)
 
 
@@ -199,7 +200,7 @@ RULES: tuple[Rule, ...] = (
             "storage_params": {
                 "storage_provider": 5,
                 **_NO_FLAT,
-                "aliyun_vod_params": {**_ALIYUN_GOOD, "title": None},
+                "aliyun_vod_params": _ALIYUN_NO_TITLE,
             }
         },
         good={

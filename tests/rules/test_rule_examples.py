@@ -113,6 +113,8 @@ def test_apply_example_semantics() -> None:
     assert "max_idle_time" not in merged["record_input_params"]
     assert merged["record_input_params"]["mix_config"]["mix_input_list"] == []
     assert merged["record_input_params"]["mix_config"]["mix_output_stream_id"] == "class-101-mix"
+    nested = apply_example({"storage_params": {"aliyun_vod_params": {"title": None, "a": 1}}})
+    assert nested["storage_params"]["aliyun_vod_params"] == {"a": 1}
     fragment = {"storage_params": {"region": "eu-west-1"}}
     merged["storage_params"]["bucket_name"] = "changed"
     assert apply_example(fragment)["storage_params"]["bucket_name"] == "recordings"
