@@ -88,10 +88,9 @@ def _carets(diag: Diagnostic, shown_line: int, text: str) -> str:
     line = max(diag.line, 1)
     start = clamp_column(diag.column, text) if shown_line == line else len(text) + 1
     end_line, end_col = end_position(diag)
-    if shown_line != line or end_line != line:
-        end = len(text) + 1  # a span running past this line: underline to its end
-    else:
-        end = clamp_column(end_col, text)
+    # a span running past this line is underlined to the line's end
+    on_one_line = shown_line == line and end_line == line
+    end = clamp_column(end_col, text) if on_one_line else len(text) + 1
     padding = "".join("\t" if ch == "\t" else " " * _width(ch) for ch in text[: start - 1])
     width = sum(_width(ch) for ch in text[start - 1 : end - 1])
     return padding + "^" * max(width, 1)
