@@ -20,17 +20,25 @@ def schema_for(kind: str) -> dict[str, Any]:
 
         schema = Spec.model_json_schema()
         title = "recspec spec"
-    schema = _drop_null_defaults(schema)
+    schema = _drop_nulls(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
 
 
-def _drop_null_defaults(node: Any) -> Any:
-    """`"default": null` on optional fields only confuses editors: the key is simply absent."""
-    if isinstance(node, dict):
-        return {k: _drop_null_defaults(v) for k, v in node.items() if not (k == "default" and v is None)}
+def _drop_nulls(node: Any) -> Any:
+    """Optional fields may be absent, never null (TOML has no null; payloads reject it).
+
+    So `anyOf: [X, {"type": "null"}]` becomes X and `"default": null` disappears.
+    """
     if isinstance(node, list):
-        return [_drop_null_defaults(v) for v in node]
-    return node
+        return [_drop_nulls(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    options = node.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options:
+        rest = [o for o in options if o != {"type": "null"}]
+        outer = {k: v for k, v in node.items() if k != "anyOf"}
+        node = {**rest[0], **outer} if len(rest) == 1 else {**outer, "anyOf": rest}
+    return {k: _drop_nulls(v) for k, v in node.items() if not (k == "default" and v is None)}
 
 
 @click.command("schema")

@@ -11,7 +11,7 @@ integer (or string) codes and keep readable names (`RecordMode.MIXED`). Dumping 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -29,6 +29,8 @@ from recspec.payload.enums import (
     ViewType,
 )
 
+T = TypeVar("T")
+
 INT64_MAX = 2**63 - 1
 UINT32_MAX = 2**32 - 1
 
@@ -40,26 +42,64 @@ def _strict_int(value: Any) -> Any:
     return value
 
 
+def _not_null(value: Any) -> Any:
+    """Optional means "may be absent", not "may be null": a Go server reads null as 0."""
+    if value is None:
+        raise PydanticCustomError("null_forbidden", "null is not a value; omit the field instead")
+    return value
+
+
+#: An optional field: absent is fine, an explicit null is an error.
+Opt = Annotated[T | None, BeforeValidator(_not_null)]
+
+
 def _strict_str(value: Any) -> Any:
     if not isinstance(value, str):
         raise PydanticCustomError("string_type", "Input should be a valid string")
     return value
 
 
-#: An integer-coded enum field: strict int in, readable IntEnum inside, plain int out.
-def _code(enum_type: type, description: str) -> Any:
-    return Annotated[enum_type, Field(strict=False, description=description), BeforeValidator(_strict_int)]
-
-
-RecordModeCode = _code(RecordMode, "1 = single-stream, 2 = mixed-stream recording.")
-StreamTypeCode = _code(StreamType, "1 audio, 2 video, 3 audio+video (default), 4 separate files.")
-MixModeCode = _code(MixMode, "1 custom, 2 grid (default), 3 horizontal, 4 vertical, 5 floating.")
-ViewTypeCode = _code(ViewType, "1 audio/video (default), 2 whiteboard.")
-FillModeCode = _code(FillMode, "1 crop (default), 2 scale to fit with black borders.")
-FrameFillModeCode = _code(FrameFillMode, "1 last frame (default), 2 frame_fill_color, 3 none.")
-MuteAudioCode = _code(MuteAudio, "1 record muted audio frames (default), 2 drop them.")
-StorageProviderCode = _code(StorageProvider, "1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS.")
-OutputFileRuleCode = _code(OutputFileRule, "File naming rule; only 1 exists.")
+#: Integer-coded enum fields: strict int in, readable IntEnum inside, plain int out.
+_INT_CODE = BeforeValidator(_strict_int)
+RecordModeCode = Annotated[
+    RecordMode, Field(strict=False, description="1 = single-stream, 2 = mixed-stream recording."), _INT_CODE
+]
+StreamTypeCode = Annotated[
+    StreamType,
+    Field(strict=False, description="1 audio, 2 video, 3 audio+video (default), 4 separate files."),
+    _INT_CODE,
+]
+MixModeCode = Annotated[
+    MixMode,
+    Field(strict=False, description="1 custom, 2 grid (default), 3 horizontal, 4 vertical, 5 floating."),
+    _INT_CODE,
+]
+ViewTypeCode = Annotated[
+    ViewType, Field(strict=False, description="1 audio/video (default), 2 whiteboard."), _INT_CODE
+]
+FillModeCode = Annotated[
+    FillMode,
+    Field(strict=False, description="1 crop (default), 2 scale to fit with black borders."),
+    _INT_CODE,
+]
+FrameFillModeCode = Annotated[
+    FrameFillMode,
+    Field(strict=False, description="1 last frame (default), 2 frame_fill_color, 3 none."),
+    _INT_CODE,
+]
+MuteAudioCode = Annotated[
+    MuteAudio,
+    Field(strict=False, description="1 record muted audio frames (default), 2 drop them."),
+    _INT_CODE,
+]
+StorageProviderCode = Annotated[
+    StorageProvider,
+    Field(strict=False, description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS."),
+    _INT_CODE,
+]
+OutputFileRuleCode = Annotated[
+    OutputFileRule, Field(strict=False, description="File naming rule; only 1 exists."), _INT_CODE
+]
 OutputFormatCode = Annotated[
     OutputFormat,
     Field(strict=False, description='"mp4" (default), "flv", "hls", "jpg" (screenshots) or "mp3".'),
@@ -79,30 +119,40 @@ class RecordStream(_Model):
 
 
 class FillFrame(_Model):
-    frame_fill_mode: FrameFillModeCode = None
-    frame_fill_color: Color = Field(None, description="Fill colour when frame_fill_mode is 2; default black.")
+    frame_fill_mode: Opt[FrameFillModeCode] = None
+    frame_fill_color: Opt[Color] = Field(
+        None, description="Fill colour when frame_fill_mode is 2; default black."
+    )
 
 
 class Whiteboard(_Model):
-    horizontal_ratio: int = Field(description="Width term of the original whiteboard's aspect ratio, e.g. 16.")
+    horizontal_ratio: int = Field(
+        description="Width term of the original whiteboard's aspect ratio, e.g. 16."
+    )
     vertical_ratio: int = Field(description="Height term of the whiteboard's aspect ratio, e.g. 9.")
-    width: int = Field(None, description="Whiteboard video width (single-stream only); default 1280.")
-    height: int = Field(None, description="Whiteboard video height (single-stream only); default 720.")
-    whiteboard_id: str = Field(None, description="Whiteboard to record now; else set later via UpdateWhiteboard.")
-    is_ppt_animation: bool = Field(None, description="Record PPT animations (paid feature); default false.")
-    ppt_animation_fps: int = Field(None, description="PPT animation frame rate, [1, 30]; default 15.")
+    width: Opt[int] = Field(None, description="Whiteboard video width (single-stream only); default 1280.")
+    height: Opt[int] = Field(None, description="Whiteboard video height (single-stream only); default 720.")
+    whiteboard_id: Opt[str] = Field(
+        None, description="Whiteboard to record now; else set later via UpdateWhiteboard."
+    )
+    is_ppt_animation: Opt[bool] = Field(
+        None, description="Record PPT animations (paid feature); default false."
+    )
+    ppt_animation_fps: Opt[int] = Field(None, description="PPT animation frame rate, [1, 30]; default 15.")
 
 
 class MixInput(_Model):
-    stream_id: str = Field(None, description="Stream shown in this view; unset = filled in join order.")
-    view_type: ViewTypeCode = None
+    stream_id: Opt[str] = Field(None, description="Stream shown in this view; unset = filled in join order.")
+    view_type: Opt[ViewTypeCode] = None
     top: int = Field(description="y of the top-left corner, [0, 1920], <= bottom and the canvas height.")
     left: int = Field(description="x of the top-left corner, [0, 1920], <= right and the canvas width.")
     bottom: int = Field(description="y of the bottom-right corner, [0, 1920], <= the canvas height.")
     right: int = Field(description="x of the bottom-right corner, [0, 1920], <= the canvas width.")
     layer: int = Field(description="Stacking order; the larger value is drawn on top.")
-    fill_mode: FillModeCode = None
-    background_image: str = Field(None, description="Image URL shown while this view's stream is absent.")
+    fill_mode: Opt[FillModeCode] = None
+    background_image: Opt[str] = Field(
+        None, description="Image URL shown while this view's stream is absent."
+    )
 
 
 class VideoConfig(_Model):
@@ -113,49 +163,65 @@ class VideoConfig(_Model):
 
 
 class AudioConfig(_Model):
-    bitrate: int = Field(None, description="Audio bitrate in bps; default 48000.")
+    bitrate: Opt[int] = Field(None, description="Audio bitrate in bps; default 48000.")
 
 
 class MixConfig(_Model):
-    mix_mode: MixModeCode = None
-    mix_input_list: list[MixInput] = Field(None, description="Views of the custom layout (mix_mode 1), at most 25.")
+    mix_mode: Opt[MixModeCode] = None
+    mix_input_list: Opt[list[MixInput]] = Field(
+        None, description="Views of the custom layout (mix_mode 1), at most 25."
+    )
     mix_output_stream_id: str = Field(description="Mixed output stream ID; part of the file name.")
     mix_output_video_config: VideoConfig = Field(description="Canvas size, frame rate and bitrate.")
-    mix_output_audio_config: AudioConfig = Field(None, description="Audio bitrate of the mix.")
-    mix_output_background_color: Color = Field(None, description="Canvas colour 0xRRGGBB00; default black.")
-    mix_output_background_image: str = Field(None, description="Canvas background image URL (http/https).")
-    mix_max_resolution_stream_id: str = Field(None, description="Stream in the big view (mix_mode 3, 4, 5).")
-    mix_output_watermark_image: str = Field(None, description="Watermark image URL (http/https).")
-    default_mix_stream_background_image: str = Field(
+    mix_output_audio_config: Opt[AudioConfig] = Field(None, description="Audio bitrate of the mix.")
+    mix_output_background_color: Opt[Color] = Field(
+        None, description="Canvas colour 0xRRGGBB00; default black."
+    )
+    mix_output_background_image: Opt[str] = Field(
+        None, description="Canvas background image URL (http/https)."
+    )
+    mix_max_resolution_stream_id: Opt[str] = Field(
+        None, description="Stream in the big view (mix_mode 3, 4, 5)."
+    )
+    mix_output_watermark_image: Opt[str] = Field(None, description="Watermark image URL (http/https).")
+    default_mix_stream_background_image: Opt[str] = Field(
         None, description="Image URL for absent streams (mixed mode, fill_blank true)."
     )
 
 
 class RecordInputParams(_Model):
     record_mode: RecordModeCode = Field(description="1 = single-stream, 2 = mixed-stream recording.")
-    stream_type: StreamTypeCode = None
-    record_stream_list: list[RecordStream] = Field(
+    stream_type: Opt[StreamTypeCode] = None
+    record_stream_list: Opt[list[RecordStream]] = Field(
         None, description="Streams to record (single-stream mode); absent = every stream."
     )
-    fill_blank: bool = Field(None, description="Pad interrupted streams; default false.")
-    fill_frame: FillFrame = Field(None, description="Picture while a camera is off (mixed mode).")
-    record_mute_audio: MuteAudioCode = None
-    record_mute_audio_split_threshold: int = Field(
+    fill_blank: Opt[bool] = Field(None, description="Pad interrupted streams; default false.")
+    fill_frame: Opt[FillFrame] = Field(None, description="Picture while a camera is off (mixed mode).")
+    record_mute_audio: Opt[MuteAudioCode] = None
+    record_mute_audio_split_threshold: Opt[int] = Field(
         None, description="Seconds of silence that split the file; 0 = every silence; negative = never."
     )
-    has_whiteboard: bool = Field(None, description="Record the whiteboard; default false.")
-    whiteboard: list[Whiteboard] = Field(None, description="The whiteboard (one entry) when has_whiteboard.")
-    max_idle_time: int = Field(None, description="Stop after this many seconds with no stream; [5, 4294967295].")
-    max_record_time: int = Field(None, description="Longest recording in seconds; [300, 86400].")
-    mix_config: MixConfig = Field(None, description="Mixing parameters; required when record_mode is 2.")
+    has_whiteboard: Opt[bool] = Field(None, description="Record the whiteboard; default false.")
+    whiteboard: Opt[list[Whiteboard]] = Field(
+        None, description="The whiteboard (one entry) when has_whiteboard."
+    )
+    max_idle_time: Opt[int] = Field(
+        None, description="Stop after this many seconds with no stream; [5, 4294967295]."
+    )
+    max_record_time: Opt[int] = Field(None, description="Longest recording in seconds; [300, 86400].")
+    mix_config: Opt[MixConfig] = Field(None, description="Mixing parameters; required when record_mode is 2.")
 
 
 class RecordOutputParams(_Model):
-    output_file_format: OutputFormatCode = None
-    output_folder: str = Field(None, description="Output folder in the storage bucket; default the root.")
-    output_file_rule: OutputFileRuleCode = None
-    snapshot_interval: int = Field(None, description="Seconds between screenshots (jpg only); [5, 3600].")
-    callback_url: str = Field(None, description="Per-task callback URL (http/https).")
+    output_file_format: Opt[OutputFormatCode] = None
+    output_folder: Opt[str] = Field(
+        None, description="Output folder in the storage bucket; default the root."
+    )
+    output_file_rule: Opt[OutputFileRuleCode] = None
+    snapshot_interval: Opt[int] = Field(
+        None, description="Seconds between screenshots (jpg only); [5, 3600]."
+    )
+    callback_url: Opt[str] = Field(None, description="Per-task callback URL (http/https).")
 
 
 class AliyunVodParams(_Model):
@@ -170,17 +236,21 @@ class TencentVodParams(_Model):
     access_key_id: str = Field(description="Tencent VOD SecretId.")
     access_key_secret: str = Field(description="Tencent VOD SecretKey (write-only recommended).")
     region: str = Field(description="Tencent VOD region, e.g. ap-shanghai.")
-    sub_app_id: Int64 = Field(None, description="VOD sub-application ID.")
+    sub_app_id: Opt[Int64] = Field(None, description="VOD sub-application ID.")
 
 
 class StorageParams(_Model):
-    storage_provider: StorageProviderCode = Field(description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS.")
-    region: str = Field(None, description="Bucket region (providers 1-4 and 7).")
-    bucket_name: str = Field(None, description="Bucket name (providers 1-4 and 7).")
-    access_key_id: str = Field(None, description="Storage access key ID (write-only recommended).")
-    access_key_secret: str = Field(None, description="Storage secret key.")
-    aliyun_vod_params: AliyunVodParams = Field(None, description="Aliyun VOD settings (provider 5).")
-    tencentyun_vod_params: TencentVodParams = Field(None, description="Tencent VOD settings (provider 6).")
+    storage_provider: StorageProviderCode = Field(
+        description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS."
+    )
+    region: Opt[str] = Field(None, description="Bucket region (providers 1-4 and 7).")
+    bucket_name: Opt[str] = Field(None, description="Bucket name (providers 1-4 and 7).")
+    access_key_id: Opt[str] = Field(None, description="Storage access key ID (write-only recommended).")
+    access_key_secret: Opt[str] = Field(None, description="Storage secret key.")
+    aliyun_vod_params: Opt[AliyunVodParams] = Field(None, description="Aliyun VOD settings (provider 5).")
+    tencentyun_vod_params: Opt[TencentVodParams] = Field(
+        None, description="Tencent VOD settings (provider 6)."
+    )
 
 
 class StartPayload(_Model):
@@ -190,7 +260,7 @@ class StartPayload(_Model):
     access_token: str = Field(description="Token from the access_token API (valid 2 h).")
     room_id: str = Field(description="Room to record.")
     record_input_params: RecordInputParams = Field(description="What to record and how.")
-    record_output_params: RecordOutputParams = Field(None, description="File format, folder, callbacks.")
+    record_output_params: Opt[RecordOutputParams] = Field(None, description="File format, folder, callbacks.")
     storage_params: StorageParams = Field(description="Where the files go.")
 
 

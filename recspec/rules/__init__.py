@@ -104,4 +104,18 @@ def check_payload(doc: Any, rules: Iterable[Rule] | None = None) -> list[tuple[R
         if rule.kind != "payload" or rule.check is None:
             continue
         results.extend((rule, found) for found in rule.check(view))
-    return results
+    return _without_generic_duplicates(results)
+
+
+#: Structure rules whose finding is redundant when a specific rule explains the same field.
+_GENERIC = frozenset({"RS101", "RS104"})
+
+
+def _without_generic_duplicates(results: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """Drop a generic "missing"/"invalid enum" finding when a specific rule reports that pointer.
+
+    E.g. a mixed payload without `mix_output_video_config` gets RS302 (which says why it is
+    needed) rather than RS302 plus RS101 at the same place.
+    """
+    specific = {found.pointer for rule, found in results if rule.code not in _GENERIC}
+    return [(rule, found) for rule, found in results if rule.code not in _GENERIC or found.pointer not in specific]

@@ -11,6 +11,7 @@ accessor returns `None` when a value is absent or has the wrong type.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,11 +108,11 @@ class PayloadView:
     # Shortcuts for the fields most rules depend on, with the documented defaults applied.
 
     @property
-    def record_mode(self) -> int | None:
+    def record_mode(self) -> builtins.int | None:
         return self.int("record_input_params", "record_mode")
 
     @property
-    def stream_type(self) -> int:
+    def stream_type(self) -> builtins.int:
         """`stream_type` defaults to 3 (audio+video) when absent."""
         value = self.get("record_input_params", "stream_type")
         if value is None:
@@ -119,7 +120,7 @@ class PayloadView:
         return value if isinstance(value, int) and not isinstance(value, bool) else -1
 
     @property
-    def output_format(self) -> str:
+    def output_format(self) -> builtins.str:
         """`output_file_format` defaults to "mp4" when absent."""
         value = self.get("record_output_params", "output_file_format")
         if value is None:
@@ -127,7 +128,7 @@ class PayloadView:
         return value if isinstance(value, str) else ""
 
     @property
-    def mix_mode(self) -> int:
+    def mix_mode(self) -> builtins.int:
         """`mix_mode` defaults to 2 (grid) when absent."""
         value = self.get("record_input_params", "mix_config", "mix_mode")
         if value is None:
@@ -135,7 +136,7 @@ class PayloadView:
         return value if isinstance(value, int) and not isinstance(value, bool) else -1
 
     @property
-    def canvas(self) -> tuple[int, int] | None:
+    def canvas(self) -> tuple[builtins.int, builtins.int] | None:
         """(width, height) of the mixed output when both are valid integers."""
         cfg = ("record_input_params", "mix_config", "mix_output_video_config")
         width, height = self.int(*cfg, "width"), self.int(*cfg, "height")

@@ -103,6 +103,7 @@ _TYPE_ERRORS = {
     "model_type": "an object",
     "dict_type": "an object",
     "model_attributes_type": "an object",
+    "null_forbidden": "a value",
 }
 
 
