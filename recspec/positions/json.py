@@ -81,7 +81,7 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     """
     body = text[1:] if text.startswith("\ufeff") else text
     if _maybe_too_deep(body):
-        scan = _scan(text)
+        scan = _scan(text, stop_when_too_deep=True)
         if scan.too_deep is not None:
             return None, [_problem_at(text, scan.too_deep, _too_deep_message(), "syntax")]
 
@@ -374,10 +374,12 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _scan(text: str) -> _Scan:
+def _scan(text: str, *, stop_when_too_deep: bool = False) -> _Scan:
     """Walk a JSON text once, recording spans, duplicate keys, NaN and nesting depth.
 
-    Stops quietly at the first syntax error, closing any open containers at that point.
+    Stops quietly at the first syntax error, closing any open containers at that point, and,
+    if asked, as soon as the nesting passes `MAX_DEPTH` (pointers grow with depth, so a hostile
+    document would otherwise cost time quadratic in its depth).
     """
     result = _Scan()
     entries = result.entries
@@ -397,6 +399,8 @@ def _scan(text: str) -> _Scan:
             if char in "{[":
                 if len(stack) >= MAX_DEPTH and result.too_deep is None:
                     result.too_deep = pos
+                    if stop_when_too_deep:
+                        break
                 frame = _Frame(char == "{", pointer, pos, key)
                 entries[pointer] = (key, pos, pos + 1)  # placeholder keeps document order
                 stack.append(frame)

@@ -334,14 +334,14 @@ class _Scanner:
         self.pos += 1
         try:
             while True:
-                self.skip_blank()  # line breaks are TOML 1.1; accepted here as best effort
+                self.skip_spaces()  # TOML 1.0: no line breaks between the braces
                 if self.pos >= n:
                     raise _Syntax
                 if text[self.pos] == "}":
                     self.pos += 1
                     return
                 self.keyval(path, depth + 1)
-                self.skip_blank()
+                self.skip_spaces()
                 if self.pos < n and text[self.pos] == ",":
                     self.pos += 1
                 elif self.pos < n and text[self.pos] == "}":
