@@ -41,9 +41,13 @@ MAX_LABEL = 40
 
 
 def clean_text(text: str) -> str:
-    """Text safe for XML 1.0: forbidden characters become U+FFFD; long ids are shortened."""
-    text = _NOT_XML.sub("\ufffd", text)
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "\u2026"
+    """Text safe for XML 1.0: characters XML cannot hold become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def short(label: str) -> str:
+    """A stream id short enough for a tile label."""
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "\u2026"
 
 
 def _num(value: Fraction | int) -> str:
@@ -109,7 +113,7 @@ def _tile(group: ET.Element, tile: Tile, drawing: Drawing, aspect: tuple[int, in
         stroke="#ffffff",
         stroke_width="1",
     )
-    lines = [label, f"{tile.width}\u00d7{tile.height} \u00b7 layer {tile.layer}"]
+    lines = [short(label), f"{tile.width}\u00d7{tile.height} \u00b7 layer {tile.layer}"]
     if aspect is not None and not tile.whiteboard and tile.width > 0 and tile.height > 0:
         share = round(float(lost_share(tile.width, tile.height, aspect, tile.fill_mode)) * 100)
         lines.append(f"fit: {share}% bars" if tile.fill_mode == 2 else f"crop: {share}% cut")
@@ -198,7 +202,7 @@ def _placeholder(svg: ET.Element, drawing: Drawing) -> None:
         "ZEGO places the views; their pixels are not documented",
     ]
     if drawing.big_view is not None:
-        lines.append(f"big view: {drawing.big_view}")
+        lines.append(f"big view: {short(drawing.big_view)}")
     top = Fraction(drawing.height, 2) - Fraction(size * (len(lines) - 1), 2)
     for offset, line in enumerate(lines):
         _text(box, Fraction(drawing.width, 2), top + offset * size * 3 // 2, size, line)

@@ -140,7 +140,10 @@ def test_speaker_focus_is_big_and_first() -> None:
     ],
 )
 def test_speaker_strip_sides(strip: str, big: tuple[int, ...]) -> None:
-    assert rects(LayoutSpec(preset="speaker", tiles=3, strip=strip))[0] == big
+    assert (
+        rects(LayoutSpec.model_validate({"preset": "speaker", "tiles": 3, "strip": strip}))[0]
+        == big
+    )
 
 
 def test_speaker_wraps_to_a_second_strip() -> None:
