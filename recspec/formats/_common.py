@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from recspec.diagnostics import Diagnostic, Severity
 
@@ -12,13 +13,15 @@ def visible(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if not d.suppressed]
 
 
-def split_lines(text: str) -> list[str]:
+@lru_cache(maxsize=32)
+def split_lines(text: str) -> tuple[str, ...]:
     """Lines as the loaders count them: split on LF only, a trailing CR dropped.
 
     `str.splitlines()` would also break on form feeds, U+2028 and friends, which TOML and JSON
-    do not treat as line breaks, and then line numbers would drift.
+    do not treat as line breaks, and then line numbers would drift. Cached because a file with
+    many findings is looked up once per finding.
     """
-    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    return tuple(line[:-1] if line.endswith("\r") else line for line in text.split("\n"))
 
 
 def source_line(sources: Mapping[str, str], file: str, line: int) -> tuple[int, str] | None:
