@@ -184,11 +184,13 @@ def _participants(layout: LayoutSpec, preset: Preset) -> list[Slot]:
             ("layout", "streams", MAX_VIEWS),
         )
     if layout.tiles is not None:
-        if layout.tiles < 1 or layout.tiles > MAX_VIEWS:
+        if layout.tiles > MAX_VIEWS:
             raise LayoutError(
-                f"tiles = {layout.tiles}: use 1 to 25 (ZEGO shows at most 25 views)",
+                f"at most 25 tiles, not {layout.tiles}: ZEGO shows at most 25 views",
                 ("layout", "tiles"),
             )
+        if layout.tiles < 1:
+            raise LayoutError(f"tiles = {layout.tiles}: use 1 to 25", ("layout", "tiles"))
         if layout.tiles < len(layout.streams):
             raise LayoutError(
                 f"tiles = {layout.tiles} but {len(layout.streams)} streams are listed: raise "
