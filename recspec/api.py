@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from recspec.compiler import Compiled, compile_file
@@ -12,7 +11,15 @@ from recspec.lint import LintConfig, LintRun, lint_paths
 from recspec.spec.loader import LoadedSpec
 from recspec.spec.loader import load_spec as _load
 
-__all__ = ["CompileError", "Compiled", "LintConfig", "LintRun", "compile_spec", "lint_paths", "load_spec"]
+__all__ = [
+    "CompileError",
+    "Compiled",
+    "LintConfig",
+    "LintRun",
+    "compile_spec",
+    "lint_paths",
+    "load_spec",
+]
 
 
 class CompileError(ValueError):
@@ -21,7 +28,11 @@ class CompileError(ValueError):
     def __init__(self, compiled: Compiled) -> None:
         self.diagnostics = [d for d in compiled.diagnostics if not d.suppressed]
         first = next((d for d in self.diagnostics if d.severity.label == "error"), None)
-        where = f"{first.file}:{first.line}:{first.column}: {first.rule} {first.message}" if first else ""
+        where = (
+            f"{first.file}:{first.line}:{first.column}: {first.rule} {first.message}"
+            if first
+            else ""
+        )
         super().__init__(f"spec has errors: {where}")
 
 
@@ -31,20 +42,26 @@ def _is_path(source: str | os.PathLike[str]) -> bool:
     return "\n" not in source and source.endswith(".toml")
 
 
-def compile_spec(source: str | os.PathLike[str], *, env: Mapping[str, str] | None = None) -> dict[str, Any]:
+def compile_spec(
+    source: str | os.PathLike[str], *, env: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """Compile a spec (a path to a `.toml` file, or the TOML text itself) to the start payload.
 
     Raises `CompileError` when the spec has errors, `recspec.source.UnreadableError` when the
     path cannot be read.
     """
-    compiled = compile_file(source, env=env) if _is_path(source) else compile_file(text=str(source), env=env)
+    compiled = (
+        compile_file(source, env=env)
+        if _is_path(source)
+        else compile_file(text=str(source), env=env)
+    )
     if compiled.payload is None:
         raise CompileError(compiled)
     return compiled.payload
 
 
-def load_spec(source: str | os.PathLike[str], *, env: Mapping[str, str] | None = None) -> LoadedSpec:
+def load_spec(
+    source: str | os.PathLike[str], *, env: Mapping[str, str] | None = None
+) -> LoadedSpec:
     """Read and validate a spec without compiling it; `.spec` is the model, `.problems` the issues."""
     return _load(source, env=env) if _is_path(source) else _load(text=str(source), env=env)
-
-

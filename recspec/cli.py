@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as exc:
         click.echo(f"recspec: internal error, please report: {_describe(exc)}", err=True)
         sys.exit(2)
     sys.exit(result if isinstance(result, int) else 0)

@@ -52,10 +52,10 @@ class _Builder:
         self.provenance: Provenance = {}
 
     def set(self, path: tuple[str | int, ...], value: Any, source: KeyPath) -> None:
-        node = self.doc
+        node: Any = self.doc
         for step in path[:-1]:
-            node = node.setdefault(step, {})  # type: ignore[assignment]
-        node[path[-1]] = value  # type: ignore[index]
+            node = node.setdefault(step, {})
+        node[path[-1]] = value
         self.provenance[pointer(*path)] = source
 
     def maybe(self, path: tuple[str | int, ...], value: Any, source: KeyPath) -> None:
@@ -87,7 +87,9 @@ def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Proven
 
     record = spec.record
     mixed = record.mode == "mixed" if record.mode else spec.layout is not None
-    mode_source: KeyPath = ("record", "mode") if record.mode else ("layout",) if spec.layout else ("room",)
+    mode_source: KeyPath = (
+        ("record", "mode") if record.mode else ("layout",) if spec.layout else ("room",)
+    )
     b.set((RIP, "record_mode"), 2 if mixed else 1, mode_source)
     if record.media:
         b.set((RIP, "stream_type"), _MEDIA[record.media], ("record", "media"))
@@ -98,7 +100,11 @@ def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Proven
             b.provenance[pointer(RIP, "record_stream_list", index)] = ("record", "streams", index)
     b.maybe((RIP, "fill_blank"), record.fill_blank, ("record", "fill_blank"))
     if record.camera_off:
-        b.set((RIP, "fill_frame", "frame_fill_mode"), _CAMERA_OFF[record.camera_off], ("record", "camera_off"))
+        b.set(
+            (RIP, "fill_frame", "frame_fill_mode"),
+            _CAMERA_OFF[record.camera_off],
+            ("record", "camera_off"),
+        )
     if record.camera_off_color:
         color = units.parse_color(record.camera_off_color)
         b.set((RIP, "fill_frame", "frame_fill_color"), color, ("record", "camera_off_color"))
@@ -113,7 +119,11 @@ def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Proven
     if record.max_idle is not None:
         b.set((RIP, "max_idle_time"), units.parse_duration(record.max_idle), ("record", "max_idle"))
     if record.max_duration is not None:
-        b.set((RIP, "max_record_time"), units.parse_duration(record.max_duration), ("record", "max_duration"))
+        b.set(
+            (RIP, "max_record_time"),
+            units.parse_duration(record.max_duration),
+            ("record", "max_duration"),
+        )
 
     if mixed or spec.layout is not None or "video" in explicit:
         _build_mix(b, spec, recommended_bitrate)
@@ -123,8 +133,12 @@ def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Proven
     b.maybe(("record_output_params", "output_folder"), output.folder, ("output", "folder"))
     if output.snapshot_interval is not None:
         interval = units.parse_duration(output.snapshot_interval)
-        b.set(("record_output_params", "snapshot_interval"), interval, ("output", "snapshot_interval"))
-    b.maybe(("record_output_params", "callback_url"), output.callback_url, ("output", "callback_url"))
+        b.set(
+            ("record_output_params", "snapshot_interval"), interval, ("output", "snapshot_interval")
+        )
+    b.maybe(
+        ("record_output_params", "callback_url"), output.callback_url, ("output", "callback_url")
+    )
 
     _build_storage(b, spec.storage, PROVIDERS[spec.storage.provider])
     return b.doc, b.provenance
@@ -144,7 +158,9 @@ def _build_whiteboard(b: _Builder, board: Any) -> None:
         b.set((*base, "height"), height, ("whiteboard", "size"))
     b.maybe((*base, "whiteboard_id"), board.id, ("whiteboard", "id"))
     b.maybe((*base, "is_ppt_animation"), board.ppt_animation, ("whiteboard", "ppt_animation"))
-    b.maybe((*base, "ppt_animation_fps"), board.ppt_animation_fps, ("whiteboard", "ppt_animation_fps"))
+    b.maybe(
+        (*base, "ppt_animation_fps"), board.ppt_animation_fps, ("whiteboard", "ppt_animation_fps")
+    )
     # The API wants an array with one board; the builder made a dict keyed 0: turn it into a list.
     b.doc[RIP]["whiteboard"] = [b.doc[RIP]["whiteboard"][0]]
     b.provenance[pointer(RIP, "whiteboard")] = ("whiteboard",)
@@ -166,7 +182,11 @@ def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any) -> None:
         if plan.big_view_stream:
             b.set((*MIX, "mix_max_resolution_stream_id"), plan.big_view_stream, ("layout",))
     stream_id = video.stream_id or f"{spec.room.id}-mix"
-    b.set((*MIX, "mix_output_stream_id"), stream_id, ("video", "stream_id") if video.stream_id else ("room", "id"))
+    b.set(
+        (*MIX, "mix_output_stream_id"),
+        stream_id,
+        ("video", "stream_id") if video.stream_id else ("room", "id"),
+    )
     config = (*MIX, "mix_output_video_config")
     b.set((*config, "width"), width, ("video", "resolution"))
     b.set((*config, "height"), height, ("video", "resolution"))
@@ -179,10 +199,20 @@ def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any) -> None:
         audio = units.parse_bitrate(video.audio_bitrate)
         b.set((*MIX, "mix_output_audio_config", "bitrate"), audio, ("video", "audio_bitrate"))
     if video.background:
-        b.set((*MIX, "mix_output_background_color"), units.parse_color(video.background), ("video", "background"))
-    b.maybe((*MIX, "mix_output_background_image"), video.background_image, ("video", "background_image"))
+        b.set(
+            (*MIX, "mix_output_background_color"),
+            units.parse_color(video.background),
+            ("video", "background"),
+        )
+    b.maybe(
+        (*MIX, "mix_output_background_image"), video.background_image, ("video", "background_image")
+    )
     b.maybe((*MIX, "mix_output_watermark_image"), video.watermark, ("video", "watermark"))
-    b.maybe((*MIX, "default_mix_stream_background_image"), video.placeholder_image, ("video", "placeholder_image"))
+    b.maybe(
+        (*MIX, "default_mix_stream_background_image"),
+        video.placeholder_image,
+        ("video", "placeholder_image"),
+    )
 
 
 def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
@@ -194,13 +224,17 @@ def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
         b.maybe((*vod, "access_key"), storage.access_key_id, ("storage", "access_key_id"))
         b.maybe((*vod, "secret_key"), storage.access_key_secret, ("storage", "access_key_secret"))
         b.maybe((*vod, "title"), storage.title, ("storage", "title"))
-        b.maybe((*vod, "storage_location"), storage.storage_location, ("storage", "storage_location"))
+        b.maybe(
+            (*vod, "storage_location"), storage.storage_location, ("storage", "storage_location")
+        )
         if "aliyun_vod_params" not in b.doc[base[0]]:
             b.set(vod, {}, ("storage",))
     elif provider == 6:
         vod = (*base, "tencentyun_vod_params")
         b.maybe((*vod, "access_key_id"), storage.access_key_id, ("storage", "access_key_id"))
-        b.maybe((*vod, "access_key_secret"), storage.access_key_secret, ("storage", "access_key_secret"))
+        b.maybe(
+            (*vod, "access_key_secret"), storage.access_key_secret, ("storage", "access_key_secret")
+        )
         b.maybe((*vod, "region"), storage.region, ("storage", "region"))
         b.maybe((*vod, "sub_app_id"), storage.sub_app_id, ("storage", "sub_app_id"))
         if "tencentyun_vod_params" not in b.doc[base[0]]:
@@ -209,11 +243,20 @@ def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
         b.maybe((*base, "region"), storage.region, ("storage", "region"))
         b.maybe((*base, "bucket_name"), storage.bucket, ("storage", "bucket"))
         b.maybe((*base, "access_key_id"), storage.access_key_id, ("storage", "access_key_id"))
-        b.maybe((*base, "access_key_secret"), storage.access_key_secret, ("storage", "access_key_secret"))
+        b.maybe(
+            (*base, "access_key_secret"),
+            storage.access_key_secret,
+            ("storage", "access_key_secret"),
+        )
 
 
 #: `[storage]` keys that only some providers use (provider code -> keys it uses).
-_PROVIDER_ONLY_KEYS = {"bucket": {1, 2, 3, 4, 7}, "title": {5}, "storage_location": {5}, "sub_app_id": {6}}
+_PROVIDER_ONLY_KEYS = {
+    "bucket": {1, 2, 3, 4, 7},
+    "title": {5},
+    "storage_location": {5},
+    "sub_app_id": {6},
+}
 
 
 def ineffective_storage_keys(storage: Any, provider: int) -> list[KeyPath]:
@@ -260,12 +303,18 @@ def compile_file(
         try:
             document, provenance = build_payload(loaded.spec, explicit)
         except LayoutError as exc:
-            loaded.problems.append(SpecProblem("RS807", str(exc), loaded.origin(exc.path), exc.path))
+            loaded.problems.append(
+                SpecProblem("RS807", str(exc), loaded.origin(exc.path), exc.path)
+            )
         else:
             storage = loaded.spec.storage
             for key_path in ineffective_storage_keys(storage, PROVIDERS[storage.provider]):
-                message = f"`storage.{key_path[-1]}` has no effect with provider {storage.provider!r}"
-                loaded.problems.append(SpecProblem("RS809", message, loaded.origin(key_path), key_path))
+                message = (
+                    f"`storage.{key_path[-1]}` has no effect with provider {storage.provider!r}"
+                )
+                loaded.problems.append(
+                    SpecProblem("RS809", message, loaded.origin(key_path), key_path)
+                )
             builder = _Builder()
             builder.doc, builder.provenance = document, provenance
             if loaded.spec.payload:

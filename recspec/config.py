@@ -53,14 +53,19 @@ def load_config(start: Path | None = None) -> LintConfig:
     path, table = found
     unknown = set(table) - _KEYS
     if unknown:
-        raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KEYS))}")
+        raise ConfigError(
+            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KEYS))}"
+        )
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: per-file-ignores must be a table of glob = [codes]")
     return LintConfig(
         select=_codes(path, "select", table.get("select", [])),
         ignore=_codes(path, "ignore", table.get("ignore", [])),
-        per_file_ignores={glob: _codes(path, f"per-file-ignores.{glob}", codes) for glob, codes in per_file.items()},
+        per_file_ignores={
+            glob: _codes(path, f"per-file-ignores.{glob}", codes)
+            for glob, codes in per_file.items()
+        },
         strict=_flag(path, table.get("strict", False)),
     )
 

@@ -52,7 +52,9 @@ def display_path(path: Path | str) -> str:
     return text.replace(os.sep, "/")
 
 
-def lint_file(path: Path | str, env: Mapping[str, str] | None = None) -> tuple[list[Diagnostic], dict[str, str]]:
+def lint_file(
+    path: Path | str, env: Mapping[str, str] | None = None
+) -> tuple[list[Diagnostic], dict[str, str]]:
     """Diagnostics of one file and the texts they point into. Raises UnreadableError."""
     from recspec.source import DecodeProblem, read_text
 
@@ -85,7 +87,9 @@ def _decode_diagnostic(name: str, exc: Exception) -> Diagnostic:
     from recspec.rules import get_rule
 
     line, column = getattr(exc, "line", 1), getattr(exc, "column", 1)
-    return _diagnostic(get_rule("RS100"), "RS100", name, Span(line, column, line, column + 1), str(exc))
+    return _diagnostic(
+        get_rule("RS100"), "RS100", name, Span(line, column, line, column + 1), str(exc)
+    )
 
 
 def lint_paths(

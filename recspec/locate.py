@@ -16,7 +16,7 @@ from recspec.positions import Located, Span
 
 if TYPE_CHECKING:
     from recspec.compiler import Compiled
-    from recspec.rules.base import Finding, Rule
+    from recspec.rules.base import Rule
 
 KeyPath = tuple[str | int, ...]
 _ORIGIN = Span(1, 1, 1, 1)
@@ -53,7 +53,13 @@ class TomlLocator:
 
 
 def _diagnostic(
-    rule: Rule | None, code: str, file: str, span: Span, message: str, ptr: str = "", spec_path: str = ""
+    rule: Rule | None,
+    code: str,
+    file: str,
+    span: Span,
+    message: str,
+    ptr: str = "",
+    spec_path: str = "",
 ) -> Diagnostic:
     return Diagnostic(
         file=file,
@@ -108,7 +114,14 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
         else:
             span = locate(problem.file, problem.path or ())
         out.append(
-            _diagnostic(rule, problem.code, problem.file, span, problem.message, spec_path=dotted(problem.path or ()))
+            _diagnostic(
+                rule,
+                problem.code,
+                problem.file,
+                span,
+                problem.message,
+                spec_path=dotted(problem.path or ()),
+            )
         )
     if compiled.document is not None:
         for rule, finding in check_payload(compiled.document):
@@ -116,12 +129,16 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
             file = loaded.origin(key_path) if key_path else loaded.file
             span = locate(file, key_path)
             out.append(
-                _diagnostic(rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path))
+                _diagnostic(
+                    rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path)
+                )
             )
     return _finish(out, Redactor(loaded.secrets), _spec_suppressions(loaded.texts))
 
 
-def payload_diagnostics(file: str, text: str, document: Any, problems: Iterable[Any]) -> list[Diagnostic]:
+def payload_diagnostics(
+    file: str, text: str, document: Any, problems: Iterable[Any]
+) -> list[Diagnostic]:
     """Diagnostics of a hand-written JSON payload, positioned at the offending key."""
     from recspec.rules import check_payload, get_rule
 
@@ -138,7 +155,9 @@ def payload_diagnostics(file: str, text: str, document: Any, problems: Iterable[
             positions = json_positions(text)
             for rule, finding in findings:
                 span = _nearest(positions, finding.pointer)
-                out.append(_diagnostic(rule, rule.code, file, span, finding.message, finding.pointer))
+                out.append(
+                    _diagnostic(rule, rule.code, file, span, finding.message, finding.pointer)
+                )
     return _finish(out, Redactor(_credential_values(document)), lambda _d: False)
 
 
@@ -181,7 +200,9 @@ def _spec_suppressions(texts: dict[str, str]) -> Callable[[Diagnostic], bool]:
             from recspec.positions.toml import suppressions
 
             cache[diagnostic.file] = suppressions(text)
-        result: bool = cache[diagnostic.file].is_suppressed(diagnostic.rule, diagnostic.name, diagnostic.line)
+        result: bool = cache[diagnostic.file].is_suppressed(
+            diagnostic.rule, diagnostic.name, diagnostic.line
+        )
         return result
 
     return suppressed

@@ -27,7 +27,12 @@ def run(*args: str, env: dict[str, str] | None = None) -> Any:
 def sub(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ZEGO_", "AWS_"))}
     return subprocess.run(
-        [sys.executable, "-m", "recspec", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
+        [sys.executable, "-m", "recspec", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
     )
 
 
@@ -59,7 +64,9 @@ def test_compile_error_writes_nothing_and_keeps_existing_output(write: Any, tmp_
     assert out.read_text() == "previous"
 
 
-def test_out_dir_writes_every_good_spec_and_reports_every_bad_one(write: Any, tmp_path: Path) -> None:
+def test_out_dir_writes_every_good_spec_and_reports_every_bad_one(
+    write: Any, tmp_path: Path
+) -> None:
     good = write("good.toml", BASE_SPEC)
     bad = write("bad.toml", BAD_SPEC)
     other = write("other.toml", BASE_SPEC.replace("class-101", "other"))
@@ -117,14 +124,17 @@ def test_redact_and_show_secrets(write: Any) -> None:
     assert redacted["access_token"] == "***"
     assert redacted["storage_params"]["access_key_secret"] == "***"
     assert redacted["room_id"] == "class-101"
-    plain = json.loads(run("compile", str(spec)).output)  # not a terminal: real values for pipelines
+    plain = json.loads(
+        run("compile", str(spec)).output
+    )  # not a terminal: real values for pipelines
     assert plain["access_token"] == "dev-token"
 
 
 def test_lint_exit_codes_and_strict(write: Any) -> None:
     clean = write("clean.toml", BASE_SPEC)
     warn = write(
-        "warn.toml", BASE_SPEC.replace('"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"literal-secret"')
+        "warn.toml",
+        BASE_SPEC.replace('"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"literal-secret"'),
     )
     bad = write("bad.toml", BAD_SPEC)
     assert run("lint", str(clean)).exit_code == 0
@@ -193,11 +203,15 @@ def test_schema_has_a_description_on_every_property(kind: str) -> None:
 
 def test_version_does_not_import_pydantic() -> None:
     code = "import sys; from recspec.cli import main; sys.argv=['recspec','--version']\ntry: main()\nexcept SystemExit: pass\nprint('pydantic' in sys.modules, 'jinja2' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip().endswith("False False"), result.stdout
 
 
-def test_internal_errors_are_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+def test_internal_errors_are_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
     from recspec import cli as cli_module
 
     def boom(*_: Any, **__: Any) -> None:

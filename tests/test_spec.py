@@ -60,7 +60,7 @@ def test_unknown_key_suggests_the_near_miss() -> None:
 
 
 def test_unknown_table() -> None:
-    compiled = compile_file(text=BASE_SPEC + '\n[vidoe]\nfps = 15\n', env={})
+    compiled = compile_file(text=BASE_SPEC + "\n[vidoe]\nfps = 15\n", env={})
     assert codes(compiled) == ["RS801"]
     assert "did you mean `video`" in compiled.diagnostics[0].message
 
@@ -68,13 +68,13 @@ def test_unknown_table() -> None:
 @pytest.mark.parametrize(
     ("extra", "needle"),
     [
-        ("[video]\nfps = \"15\"\n", "video.fps"),
+        ('[video]\nfps = "15"\n', "video.fps"),
         ("[video]\nresolution = 720\n", "video.resolution"),
-        ("[video]\nbitrate = \"fast\"\n", "bitrate"),
-        ("[record]\nmode = \"mixd\"\n", "did you mean `mixed`"),
-        ("[record]\nmax_idle = \"1d\"\n", "duration"),
-        ("[video]\nbackground = \"red\"\n", "RRGGBB"),
-        ("[record]\nfill_blank = \"yes\"\n", "record.fill_blank"),
+        ('[video]\nbitrate = "fast"\n', "bitrate"),
+        ('[record]\nmode = "mixd"\n', "did you mean `mixed`"),
+        ('[record]\nmax_idle = "1d"\n', "duration"),
+        ('[video]\nbackground = "red"\n', "RRGGBB"),
+        ('[record]\nfill_blank = "yes"\n', "record.fill_blank"),
     ],
 )
 def test_wrong_types_and_units_are_rs802(extra: str, needle: str) -> None:
@@ -101,7 +101,12 @@ def test_defaults_mixed_with_layout_fps_15_recommended_bitrate_stream_id() -> No
     assert payload is not None
     mix = payload["record_input_params"]["mix_config"]
     assert payload["record_input_params"]["record_mode"] == 2
-    assert mix["mix_output_video_config"] == {"width": 1280, "height": 720, "fps": 15, "bitrate": 1_130_000}
+    assert mix["mix_output_video_config"] == {
+        "width": 1280,
+        "height": 720,
+        "fps": 15,
+        "bitrate": 1_130_000,
+    }
     assert mix["mix_output_stream_id"] == "class-101-mix"
 
 
@@ -116,7 +121,9 @@ def test_payload_escape_hatch_merges_last_and_is_linted() -> None:
     text = BASE_SPEC + "\n[payload.record_output_params]\noutput_file_rule = 1\n"
     payload = compile_file(text=text, env={}).payload
     assert payload is not None and payload["record_output_params"] == {"output_file_rule": 1}
-    bad = compile_file(text=BASE_SPEC + "\n[payload.record_input_params]\nmax_idle_time = 1\n", env={})
+    bad = compile_file(
+        text=BASE_SPEC + "\n[payload.record_input_params]\nmax_idle_time = 1\n", env={}
+    )
     [diagnostic] = bad.diagnostics
     assert diagnostic.pointer == "/record_input_params/max_idle_time"
     assert diagnostic.spec_path == "payload.record_input_params.max_idle_time"
@@ -133,7 +140,9 @@ def test_payload_rule_reported_at_the_spec_line() -> None:
 
 
 def test_hard_coded_credential_warns_and_never_prints_the_value() -> None:
-    text = BASE_SPEC.replace('"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"s3cr3t-literal-value"')
+    text = BASE_SPEC.replace(
+        '"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"s3cr3t-literal-value"'
+    )
     compiled = compile_file(text=text, env={})
     assert codes(compiled) == ["RS805"]
     assert compiled.payload is not None  # a warning does not stop compilation

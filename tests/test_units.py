@@ -9,8 +9,16 @@ from recspec.spec import units
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("360p", (640, 360)), ("480p", (848, 480)), ("540p", (960, 540)), ("720p", (1280, 720)),
-     ("1080p", (1920, 1080)), ("1080x1920", (1080, 1920)), (" 1280 X 720 ", (1280, 720)), ("720P", (1280, 720))],
+    [
+        ("360p", (640, 360)),
+        ("480p", (848, 480)),
+        ("540p", (960, 540)),
+        ("720p", (1280, 720)),
+        ("1080p", (1920, 1080)),
+        ("1080x1920", (1080, 1920)),
+        (" 1280 X 720 ", (1280, 720)),
+        ("720P", (1280, 720)),
+    ],
 )
 def test_resolutions(text: str, expected: tuple[int, int]) -> None:
     assert units.parse_resolution(text) == expected
@@ -24,8 +32,15 @@ def test_bad_resolutions_say_what_is_accepted(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("1.5Mbps", 1_500_000), ("800kbps", 800_000), ("48kbps", 48_000), ("2 Mbps", 2_000_000),
-     ("1500000bps", 1_500_000), (1_130_000, 1_130_000), ("0.5mbps", 500_000)],
+    [
+        ("1.5Mbps", 1_500_000),
+        ("800kbps", 800_000),
+        ("48kbps", 48_000),
+        ("2 Mbps", 2_000_000),
+        ("1500000bps", 1_500_000),
+        (1_130_000, 1_130_000),
+        ("0.5mbps", 500_000),
+    ],
 )
 def test_bitrates(text: str | int, expected: int) -> None:
     assert units.parse_bitrate(text) == expected
@@ -39,7 +54,15 @@ def test_bad_bitrates(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("90s", 90), ("5m", 300), ("1h30m", 5400), ("2h", 7200), ("1h30m15s", 5415), (60, 60), ("0s", 0)],
+    [
+        ("90s", 90),
+        ("5m", 300),
+        ("1h30m", 5400),
+        ("2h", 7200),
+        ("1h30m15s", 5415),
+        (60, 60),
+        ("0s", 0),
+    ],
 )
 def test_durations(text: str | int, expected: int) -> None:
     assert units.parse_duration(text) == expected

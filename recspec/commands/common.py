@@ -39,7 +39,9 @@ def check_selectors(option: str, selectors: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def print_diagnostics(diagnostics: list[Diagnostic], sources: dict[str, str], files: list[str]) -> None:
+def print_diagnostics(
+    diagnostics: list[Diagnostic], sources: dict[str, str], files: list[str]
+) -> None:
     """Human text report on stderr (used by commands whose stdout carries data)."""
     from recspec import __version__
     from recspec.formats import Report, render
@@ -47,7 +49,11 @@ def print_diagnostics(diagnostics: list[Diagnostic], sources: dict[str, str], fi
 
     shown = [d for d in diagnostics if not d.suppressed]
     report = Report(
-        diagnostics=shown, files=files, sources=sources, rules=get_rule,
-        color=use_color("auto", sys.stderr), tool_version=__version__,
+        diagnostics=shown,
+        files=files,
+        sources=sources,
+        rules=get_rule,
+        color=use_color("auto", sys.stderr),
+        tool_version=__version__,
     )
     click.echo(render("text", report), err=True, nl=False)

@@ -30,7 +30,10 @@ def redact_payload(node: Any) -> Any:
     from recspec.spec.loader import CREDENTIAL_FIELDS
 
     if isinstance(node, dict):
-        return {k: "***" if k in CREDENTIAL_FIELDS and isinstance(v, str) else redact_payload(v) for k, v in node.items()}
+        return {
+            k: "***" if k in CREDENTIAL_FIELDS and isinstance(v, str) else redact_payload(v)
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [redact_payload(v) for v in node]
     return node
@@ -38,15 +41,31 @@ def redact_payload(node: Any) -> Any:
 
 @click.command("compile")
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the payload to FILE.")
-@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), help="Write DIR/<spec stem>.json per spec.")
-@click.option("--redact", is_flag=True, help="Write *** instead of credential values (for sharing).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the payload to FILE.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write DIR/<spec stem>.json per spec.",
+)
+@click.option(
+    "--redact", is_flag=True, help="Write *** instead of credential values (for sharing)."
+)
 @click.option("--show-secrets", is_flag=True, help="Print real credentials even on a terminal.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first spec with errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which outputs were written or unchanged.")
 def command(
-    specs: tuple[Path, ...], output: Path | None, out_dir: Path | None, redact: bool,
-    show_secrets: bool, fail_fast: bool, verbose: bool,
+    specs: tuple[Path, ...],
+    output: Path | None,
+    out_dir: Path | None,
+    redact: bool,
+    show_secrets: bool,
+    fail_fast: bool,
+    verbose: bool,
 ) -> None:
     """Compile SPECS into ZEGO start JSON (stdout for one spec, or -o / --out-dir)."""
     from recspec.commands.common import print_diagnostics
@@ -86,12 +105,14 @@ def command(
                 break
             continue
         if spec in targets or output is not None:
-            target = targets.get(spec) or output
-            assert target is not None
-            target.parent.mkdir(parents=True, exist_ok=True)
-            changed = write_atomic(target, payload_bytes(payload, redact))
+            destination = targets.get(spec) or output
+            assert destination is not None  # one of them is set on this branch
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            changed = write_atomic(destination, payload_bytes(payload, redact))
             if verbose:
-                click.echo(f"{'wrote' if changed else 'unchanged'} {display_path(target)}", err=True)
+                click.echo(
+                    f"{'wrote' if changed else 'unchanged'} {display_path(destination)}", err=True
+                )
         else:
             hide = redact or (sys.stdout.isatty() and not show_secrets)
             click.echo(payload_bytes(payload, hide).decode("utf-8"), nl=False)

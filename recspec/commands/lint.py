@@ -13,19 +13,41 @@ from recspec.cli import exit_with
 @click.command("lint")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text",
-    show_default=True, help="Output format.",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
 )
-@click.option("--select", multiple=True, help="Only these rules (codes, prefixes like RS3, or names; comma lists).")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rules (codes, prefixes like RS3, or names; comma lists).",
+)
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
 @click.option("--strict", is_flag=True, default=None, help="Warnings fail too (exit 1).")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless the run itself failed.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help="Colour text output.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    help="Colour text output.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--docs-url", default=None, help="Base URL of the rules reference, for links in SARIF/text.")
+@click.option(
+    "--docs-url", default=None, help="Base URL of the rules reference, for links in SARIF/text."
+)
 def command(
-    paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool | None,
-    exit_zero: bool, color: str, isolated: bool, docs_url: str | None,
+    paths: tuple[Path, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool | None,
+    exit_zero: bool,
+    color: str,
+    isolated: bool,
+    docs_url: str | None,
 ) -> None:
     """Lint spec files (.toml) and start payloads (.json); directories are walked."""
     from recspec import __version__
@@ -52,8 +74,13 @@ def command(
         exit_with(2)
     shown = run.diagnostics if fmt == "sarif" else [d for d in run.diagnostics if not d.suppressed]
     report = Report(
-        diagnostics=shown, files=run.files, sources=run.sources, rules=get_rule,
-        color=fmt == "text" and use_color(color, sys.stdout), tool_version=__version__, docs_url=docs_url,
+        diagnostics=shown,
+        files=run.files,
+        sources=run.sources,
+        rules=get_rule,
+        color=fmt == "text" and use_color(color, sys.stdout),
+        tool_version=__version__,
+        docs_url=docs_url,
     )
     click.echo(render(fmt, report), nl=False)
     exit_with(0 if exit_zero else run.exit_code(config.strict))

@@ -48,7 +48,9 @@ def recommended_bitrate(width: int, height: int, fps: int) -> int:
         return exact
     rates = sorted({f for (_, _, f) in RECOMMENDED})
     nearest_fps = min(rates, key=lambda f: (abs(f - fps), -f))
-    points = sorted({w * h: bps for (w, h, f), bps in RECOMMENDED.items() if f == nearest_fps}.items())
+    points = sorted(
+        {w * h: bps for (w, h, f), bps in RECOMMENDED.items() if f == nearest_fps}.items()
+    )
     pixels = width * height
     areas = [area for area, _ in points]
     index = bisect_left(areas, pixels)

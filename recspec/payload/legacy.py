@@ -62,7 +62,9 @@ def _strict_str(value: Any) -> Any:
 #: Integer-coded enum fields: strict int in, readable IntEnum inside, plain int out.
 _INT_CODE = BeforeValidator(_strict_int)
 RecordModeCode = Annotated[
-    RecordMode, Field(strict=False, description="1 = single-stream, 2 = mixed-stream recording."), _INT_CODE
+    RecordMode,
+    Field(strict=False, description="1 = single-stream, 2 = mixed-stream recording."),
+    _INT_CODE,
 ]
 StreamTypeCode = Annotated[
     StreamType,
@@ -71,7 +73,10 @@ StreamTypeCode = Annotated[
 ]
 MixModeCode = Annotated[
     MixMode,
-    Field(strict=False, description="1 custom, 2 grid (default), 3 horizontal, 4 vertical, 5 floating."),
+    Field(
+        strict=False,
+        description="1 custom, 2 grid (default), 3 horizontal, 4 vertical, 5 floating.",
+    ),
     _INT_CODE,
 ]
 ViewTypeCode = Annotated[
@@ -94,7 +99,9 @@ MuteAudioCode = Annotated[
 ]
 StorageProviderCode = Annotated[
     StorageProvider,
-    Field(strict=False, description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS."),
+    Field(
+        strict=False, description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS."
+    ),
     _INT_CODE,
 ]
 OutputFileRuleCode = Annotated[
@@ -107,11 +114,15 @@ OutputFormatCode = Annotated[
 ]
 
 Int64 = Annotated[int, Field(le=INT64_MAX, ge=-INT64_MAX - 1)]
-Color = Annotated[int, Field(description="0xRRGGBB00: three RGB bytes and a zero byte (unsigned 32-bit).")]
+Color = Annotated[
+    int, Field(description="0xRRGGBB00: three RGB bytes and a zero byte (unsigned 32-bit).")
+]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", use_enum_values=False, validate_default=False)
+    model_config = ConfigDict(
+        strict=True, extra="forbid", use_enum_values=False, validate_default=False
+    )
 
 
 class RecordStream(_Model):
@@ -130,23 +141,37 @@ class Whiteboard(_Model):
         description="Width term of the original whiteboard's aspect ratio, e.g. 16."
     )
     vertical_ratio: int = Field(description="Height term of the whiteboard's aspect ratio, e.g. 9.")
-    width: Opt[int] = Field(None, description="Whiteboard video width (single-stream only); default 1280.")
-    height: Opt[int] = Field(None, description="Whiteboard video height (single-stream only); default 720.")
+    width: Opt[int] = Field(
+        None, description="Whiteboard video width (single-stream only); default 1280."
+    )
+    height: Opt[int] = Field(
+        None, description="Whiteboard video height (single-stream only); default 720."
+    )
     whiteboard_id: Opt[str] = Field(
         None, description="Whiteboard to record now; else set later via UpdateWhiteboard."
     )
     is_ppt_animation: Opt[bool] = Field(
         None, description="Record PPT animations (paid feature); default false."
     )
-    ppt_animation_fps: Opt[int] = Field(None, description="PPT animation frame rate, [1, 30]; default 15.")
+    ppt_animation_fps: Opt[int] = Field(
+        None, description="PPT animation frame rate, [1, 30]; default 15."
+    )
 
 
 class MixInput(_Model):
-    stream_id: Opt[str] = Field(None, description="Stream shown in this view; unset = filled in join order.")
+    stream_id: Opt[str] = Field(
+        None, description="Stream shown in this view; unset = filled in join order."
+    )
     view_type: Opt[ViewTypeCode] = None
-    top: int = Field(description="y of the top-left corner, [0, 1920], <= bottom and the canvas height.")
-    left: int = Field(description="x of the top-left corner, [0, 1920], <= right and the canvas width.")
-    bottom: int = Field(description="y of the bottom-right corner, [0, 1920], <= the canvas height.")
+    top: int = Field(
+        description="y of the top-left corner, [0, 1920], <= bottom and the canvas height."
+    )
+    left: int = Field(
+        description="x of the top-left corner, [0, 1920], <= right and the canvas width."
+    )
+    bottom: int = Field(
+        description="y of the bottom-right corner, [0, 1920], <= the canvas height."
+    )
     right: int = Field(description="x of the bottom-right corner, [0, 1920], <= the canvas width.")
     layer: int = Field(description="Stacking order; the larger value is drawn on top.")
     fill_mode: Opt[FillModeCode] = None
@@ -183,23 +208,30 @@ class MixConfig(_Model):
     mix_max_resolution_stream_id: Opt[str] = Field(
         None, description="Stream in the big view (mix_mode 3, 4, 5)."
     )
-    mix_output_watermark_image: Opt[str] = Field(None, description="Watermark image URL (http/https).")
+    mix_output_watermark_image: Opt[str] = Field(
+        None, description="Watermark image URL (http/https)."
+    )
     default_mix_stream_background_image: Opt[str] = Field(
         None, description="Image URL for absent streams (mixed mode, fill_blank true)."
     )
 
 
 class RecordInputParams(_Model):
-    record_mode: RecordModeCode = Field(description="1 = single-stream, 2 = mixed-stream recording.")
+    record_mode: RecordModeCode = Field(
+        description="1 = single-stream, 2 = mixed-stream recording."
+    )
     stream_type: Opt[StreamTypeCode] = None
     record_stream_list: Opt[list[RecordStream]] = Field(
         None, description="Streams to record (single-stream mode); absent = every stream."
     )
     fill_blank: Opt[bool] = Field(None, description="Pad interrupted streams; default false.")
-    fill_frame: Opt[FillFrame] = Field(None, description="Picture while a camera is off (mixed mode).")
+    fill_frame: Opt[FillFrame] = Field(
+        None, description="Picture while a camera is off (mixed mode)."
+    )
     record_mute_audio: Opt[MuteAudioCode] = None
     record_mute_audio_split_threshold: Opt[int] = Field(
-        None, description="Seconds of silence that split the file; 0 = every silence; negative = never."
+        None,
+        description="Seconds of silence that split the file; 0 = every silence; negative = never.",
     )
     has_whiteboard: Opt[bool] = Field(None, description="Record the whiteboard; default false.")
     whiteboard: Opt[list[Whiteboard]] = Field(
@@ -208,8 +240,12 @@ class RecordInputParams(_Model):
     max_idle_time: Opt[int] = Field(
         None, description="Stop after this many seconds with no stream; [5, 4294967295]."
     )
-    max_record_time: Opt[int] = Field(None, description="Longest recording in seconds; [300, 86400].")
-    mix_config: Opt[MixConfig] = Field(None, description="Mixing parameters; required when record_mode is 2.")
+    max_record_time: Opt[int] = Field(
+        None, description="Longest recording in seconds; [300, 86400]."
+    )
+    mix_config: Opt[MixConfig] = Field(
+        None, description="Mixing parameters; required when record_mode is 2."
+    )
 
 
 class RecordOutputParams(_Model):
@@ -245,9 +281,13 @@ class StorageParams(_Model):
     )
     region: Opt[str] = Field(None, description="Bucket region (providers 1-4 and 7).")
     bucket_name: Opt[str] = Field(None, description="Bucket name (providers 1-4 and 7).")
-    access_key_id: Opt[str] = Field(None, description="Storage access key ID (write-only recommended).")
+    access_key_id: Opt[str] = Field(
+        None, description="Storage access key ID (write-only recommended)."
+    )
     access_key_secret: Opt[str] = Field(None, description="Storage secret key.")
-    aliyun_vod_params: Opt[AliyunVodParams] = Field(None, description="Aliyun VOD settings (provider 5).")
+    aliyun_vod_params: Opt[AliyunVodParams] = Field(
+        None, description="Aliyun VOD settings (provider 5)."
+    )
     tencentyun_vod_params: Opt[TencentVodParams] = Field(
         None, description="Tencent VOD settings (provider 6)."
     )
@@ -260,12 +300,16 @@ class StartPayload(_Model):
     access_token: str = Field(description="Token from the access_token API (valid 2 h).")
     room_id: str = Field(description="Room to record.")
     record_input_params: RecordInputParams = Field(description="What to record and how.")
-    record_output_params: Opt[RecordOutputParams] = Field(None, description="File format, folder, callbacks.")
+    record_output_params: Opt[RecordOutputParams] = Field(
+        None, description="File format, folder, callbacks."
+    )
     storage_params: StorageParams = Field(description="Where the files go.")
 
 
 #: Fields whose values are credentials: never printed in human-facing output.
-SECRET_FIELDS = frozenset({"access_token", "access_key_secret", "secret_key", "access_key_id", "access_key"})
+SECRET_FIELDS = frozenset(
+    {"access_token", "access_key_secret", "secret_key", "access_key_id", "access_key"}
+)
 
 
 def dump(payload: StartPayload) -> dict[str, Any]:

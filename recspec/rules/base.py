@@ -84,24 +84,24 @@ class PayloadView:
             return isinstance(parent, list) and -len(parent) <= last < len(parent)
         return isinstance(parent, dict) and last in parent
 
-    def int(self, *path: str | int) -> int | None:
+    def int(self, *path: builtins.str | builtins.int) -> builtins.int | None:
         """An integer (never a bool) at `path`, else None."""
         value = self.get(*path)
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
-    def str(self, *path: str | int) -> str | None:
+    def str(self, *path: builtins.str | builtins.int) -> builtins.str | None:
         value = self.get(*path)
         return value if isinstance(value, str) else None
 
-    def bool(self, *path: str | int) -> bool | None:
+    def bool(self, *path: builtins.str | builtins.int) -> builtins.bool | None:
         value = self.get(*path)
         return value if isinstance(value, bool) else None
 
-    def dict(self, *path: str | int) -> dict[str, Any] | None:
+    def dict(self, *path: builtins.str | builtins.int) -> builtins.dict[builtins.str, Any] | None:
         value = self.get(*path)
         return value if isinstance(value, dict) else None
 
-    def list(self, *path: str | int) -> list[Any] | None:
+    def list(self, *path: builtins.str | builtins.int) -> builtins.list[Any] | None:
         value = self.get(*path)
         return value if isinstance(value, list) else None
 

@@ -67,7 +67,9 @@ RULES: tuple[Rule, ...] = (
         summary="A `${env:NAME}` reference names a variable that is not set and has no default.",
         why="Compiling with an empty credential would produce a payload that ZEGO rejects or that "
         "uploads nowhere; give the variable or a `${env:NAME:-default}`.",
-        bad=BASE_SPEC.replace("${env:ZEGO_ACCESS_TOKEN:-dev-token}", "${env:RECSPEC_SURELY_UNSET_VAR}"),
+        bad=BASE_SPEC.replace(
+            "${env:ZEGO_ACCESS_TOKEN:-dev-token}", "${env:RECSPEC_SURELY_UNSET_VAR}"
+        ),
         good=BASE_SPEC,
         source=_DESIGN,
         kind="spec",
@@ -89,7 +91,9 @@ RULES: tuple[Rule, ...] = (
         severity=Severity.WARNING,
         summary="A credential is written literally in the spec instead of `${env:NAME}`.",
         why="Specs live in repositories; keys in them leak. ZEGO also advises write-only keys.",
-        bad=BASE_SPEC.replace('"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"wJalrXUtnFEMI/K7MDENG"'),
+        bad=BASE_SPEC.replace(
+            '"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"wJalrXUtnFEMI/K7MDENG"'
+        ),
         good=BASE_SPEC,
         source="reference rule 51; FAQ storage-temp-token",
         kind="spec",

@@ -26,7 +26,9 @@ class Interpolation:
     missing: list[tuple[KeyPath, str]] = field(default_factory=list)
 
 
-def interpolate(data: Any, env: Mapping[str, str], result: Interpolation, path: KeyPath = ()) -> Any:
+def interpolate(
+    data: Any, env: Mapping[str, str], result: Interpolation, path: KeyPath = ()
+) -> Any:
     """Return `data` with every env reference replaced; record findings in `result`."""
     if isinstance(data, dict):
         return {key: interpolate(value, env, result, (*path, key)) for key, value in data.items()}

@@ -28,7 +28,9 @@ CREDENTIAL_KEYS: frozenset[KeyPath] = frozenset(
     }
 )
 #: Payload field names that hold credentials (also checked inside `[payload]`).
-CREDENTIAL_FIELDS = frozenset({"access_token", "access_key_id", "access_key_secret", "access_key", "secret_key"})
+CREDENTIAL_FIELDS = frozenset(
+    {"access_token", "access_key_id", "access_key_secret", "access_key", "secret_key"}
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,8 @@ class LoadedSpec:
 
     @property
     def ok(self) -> bool:
-        from recspec.rules import get_rule
         from recspec.diagnostics import Severity
+        from recspec.rules import get_rule
 
         for problem in self.problems:
             rule = get_rule(problem.code)
@@ -109,7 +111,9 @@ def load_spec(
     return loaded
 
 
-def _read_chain(loaded: LoadedSpec, name: str, text: str | None, stack: tuple[str, ...]) -> dict[str, Any] | None:
+def _read_chain(
+    loaded: LoadedSpec, name: str, text: str | None, stack: tuple[str, ...]
+) -> dict[str, Any] | None:
     """Parse one file and, first, the files it extends; merge them; record key origins."""
     if text is None:
         text = read_text(name)  # UnreadableError propagates for the top file only (see callers)
@@ -120,7 +124,9 @@ def _read_chain(loaded: LoadedSpec, name: str, text: str | None, stack: tuple[st
         from recspec.positions.toml import toml_error_position
 
         line, column, message = toml_error_position(exc, text)
-        loaded.problems.append(SpecProblem("RS100", f"invalid TOML: {message}", name, line=line, column=column))
+        loaded.problems.append(
+            SpecProblem("RS100", f"invalid TOML: {message}", name, line=line, column=column)
+        )
         return None
     bases = data.get("extends")
     merged: dict[str, Any] = {}
@@ -128,7 +134,9 @@ def _read_chain(loaded: LoadedSpec, name: str, text: str | None, stack: tuple[st
         names = [bases] if isinstance(bases, str) else bases
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             loaded.problems.append(
-                SpecProblem("RS804", "`extends` must be a path or a list of paths", name, ("extends",))
+                SpecProblem(
+                    "RS804", "`extends` must be a path or a list of paths", name, ("extends",)
+                )
             )
             return None
         for index, base in enumerate(names):
@@ -150,7 +158,9 @@ def _read_base(
     try:
         resolved = str(target.resolve())
     except OSError as exc:  # e.g. a symlink loop
-        loaded.problems.append(SpecProblem("RS804", f"cannot resolve extends {base!r}: {exc}", child, where))
+        loaded.problems.append(
+            SpecProblem("RS804", f"cannot resolve extends {base!r}: {exc}", child, where)
+        )
         return None
     if resolved in stack:
         chain = " -> ".join([*stack, resolved])
@@ -158,16 +168,22 @@ def _read_base(
         return None
     if len(stack) >= MAX_EXTENDS_DEPTH:
         loaded.problems.append(
-            SpecProblem("RS804", f"extends chain deeper than {MAX_EXTENDS_DEPTH} files", child, where)
+            SpecProblem(
+                "RS804", f"extends chain deeper than {MAX_EXTENDS_DEPTH} files", child, where
+            )
         )
         return None
     try:
         text = read_text(target)
     except UnreadableError as exc:
-        loaded.problems.append(SpecProblem("RS804", f"cannot read extends {base!r}: {exc} ({resolved})", child, where))
+        loaded.problems.append(
+            SpecProblem("RS804", f"cannot read extends {base!r}: {exc} ({resolved})", child, where)
+        )
         return None
     except DecodeProblem as exc:
-        loaded.problems.append(SpecProblem("RS804", f"extends {base!r} is not text: {exc} ({resolved})", child, where))
+        loaded.problems.append(
+            SpecProblem("RS804", f"extends {base!r} is not text: {exc} ({resolved})", child, where)
+        )
         return None
     return _read_chain(loaded, str(target), text, stack)
 
@@ -179,7 +195,9 @@ def _identity(name: str) -> str:
         return name
 
 
-def _record_origins(data: dict[str, Any], path: KeyPath, file: str, origins: dict[KeyPath, str]) -> None:
+def _record_origins(
+    data: dict[str, Any], path: KeyPath, file: str, origins: dict[KeyPath, str]
+) -> None:
     for key, value in data.items():
         here = (*path, key)
         origins[here] = file
@@ -215,7 +233,7 @@ def _check_credentials(loaded: LoadedSpec, raw: dict[str, Any]) -> None:
             loaded.problems.append(
                 SpecProblem(
                     "RS805",
-                    f"`{_dotted(key_path)}` is written in the spec; use \"${{env:NAME}}\" so the "
+                    f'`{_dotted(key_path)}` is written in the spec; use "${{env:NAME}}" so the '
                     "credential stays out of the repository",
                     loaded.origin(key_path),
                     key_path,
@@ -283,9 +301,14 @@ def _validate(loaded: LoadedSpec) -> None:
                 hint = hint if "did you mean" in hint else ""
                 code, message = "RS802", f"`{where}` must be {expected}{hint}"
             elif kind == "value_error":
-                code, message = "RS802", f"`{where}`: {str(error['msg']).removeprefix('Value error, ')}"
+                code, message = (
+                    "RS802",
+                    f"`{where}`: {str(error['msg']).removeprefix('Value error, ')}",
+                )
             else:
-                expected = str(error["msg"]).removeprefix("Input should be ").removeprefix("a valid ")
+                expected = (
+                    str(error["msg"]).removeprefix("Input should be ").removeprefix("a valid ")
+                )
                 code = "RS802"
                 message = f"`{where}` should be {expected}, not {type_name(error.get('input'))}"
             loaded.problems.append(SpecProblem(code, message, loaded.origin(loc), loc))

@@ -69,41 +69,51 @@ class RecordSpec(_Table):
     """`[record]`: what to record."""
 
     mode: Literal["single", "mixed"] | None = Field(
-        None, description='"single" (a file per stream) or "mixed" (one file). Default: "mixed" when '
-        "[layout] is present, else \"single\". -> record_input_params.record_mode"
+        None,
+        description='"single" (a file per stream) or "mixed" (one file). Default: "mixed" when '
+        '[layout] is present, else "single". -> record_input_params.record_mode',
     )
     media: Literal["audio", "video", "audio+video", "separate"] | None = Field(
-        None, description='"audio", "video", "audio+video" (API default) or "separate" (video and .aac '
-        "files). -> record_input_params.stream_type"
+        None,
+        description='"audio", "video", "audio+video" (API default) or "separate" (video and .aac '
+        "files). -> record_input_params.stream_type",
     )
     max_idle: Duration | None = Field(
-        None, description='Stop after this long with no stream, e.g. "60s" (API default 30s). '
-        "-> record_input_params.max_idle_time"
+        None,
+        description='Stop after this long with no stream, e.g. "60s" (API default 30s). '
+        "-> record_input_params.max_idle_time",
     )
     max_duration: Duration | None = Field(
-        None, description='Longest recording, e.g. "2h" (API default 24h). -> record_input_params.max_record_time'
+        None,
+        description='Longest recording, e.g. "2h" (API default 24h). -> record_input_params.max_record_time',
     )
     fill_blank: bool | None = Field(
-        None, description="Pad interrupted streams instead of splitting files. -> record_input_params.fill_blank"
+        None,
+        description="Pad interrupted streams instead of splitting files. -> record_input_params.fill_blank",
     )
     streams: list[str] | None = Field(
-        None, description="Streams to record in single mode (default: all). "
-        "-> record_input_params.record_stream_list[].stream_id"
+        None,
+        description="Streams to record in single mode (default: all). "
+        "-> record_input_params.record_stream_list[].stream_id",
     )
     camera_off: Literal["last-frame", "color", "none"] | None = Field(
-        None, description='Mixed mode: what a view shows while a camera is off: "last-frame" (API default), '
-        '"color" or "none". -> record_input_params.fill_frame.frame_fill_mode'
+        None,
+        description='Mixed mode: what a view shows while a camera is off: "last-frame" (API default), '
+        '"color" or "none". -> record_input_params.fill_frame.frame_fill_mode',
     )
     camera_off_color: Color | None = Field(
-        None, description='Colour for camera_off = "color", "#RRGGBB". -> record_input_params.fill_frame.frame_fill_color'
+        None,
+        description='Colour for camera_off = "color", "#RRGGBB". -> record_input_params.fill_frame.frame_fill_color',
     )
     mute_audio: Literal["record", "drop"] | None = Field(
-        None, description='Single-stream audio-only mp3: "record" (API default) or "drop" muted audio frames. '
-        "-> record_input_params.record_mute_audio"
+        None,
+        description='Single-stream audio-only mp3: "record" (API default) or "drop" muted audio frames. '
+        "-> record_input_params.record_mute_audio",
     )
     mute_split: Duration | None = Field(
-        None, description='With mute_audio = "drop": silence that starts a new file, e.g. "10s" (0 = every '
-        "silence). -> record_input_params.record_mute_audio_split_threshold"
+        None,
+        description='With mute_audio = "drop": silence that starts a new file, e.g. "10s" (0 = every '
+        "silence). -> record_input_params.record_mute_audio_split_threshold",
     )
 
 
@@ -114,15 +124,20 @@ class WhiteboardSpec(_Table):
         description='Aspect ratio of the original whiteboard, e.g. "16:9". '
         "-> record_input_params.whiteboard[0].horizontal_ratio / vertical_ratio"
     )
-    id: str | None = Field(None, description="Whiteboard ID to record right away. -> whiteboard[0].whiteboard_id")
+    id: str | None = Field(
+        None, description="Whiteboard ID to record right away. -> whiteboard[0].whiteboard_id"
+    )
     size: Resolution | None = Field(
-        None, description='Single-stream only: whiteboard video size, e.g. "1280x720". -> whiteboard[0].width / height'
+        None,
+        description='Single-stream only: whiteboard video size, e.g. "1280x720". -> whiteboard[0].width / height',
     )
     ppt_animation: bool | None = Field(
-        None, description="Record PPT animations (paid ZEGO feature). -> whiteboard[0].is_ppt_animation"
+        None,
+        description="Record PPT animations (paid ZEGO feature). -> whiteboard[0].is_ppt_animation",
     )
     ppt_animation_fps: int | None = Field(
-        None, description="Frame rate of PPT animations, 1 to 30. -> whiteboard[0].ppt_animation_fps"
+        None,
+        description="Frame rate of PPT animations, 1 to 30. -> whiteboard[0].ppt_animation_fps",
     )
 
 
@@ -130,33 +145,43 @@ class VideoSpec(_Table):
     """`[video]`: the mixed output canvas (mixed mode)."""
 
     resolution: Resolution = Field(
-        "720p", description='"360p", "480p", "540p", "720p" (default), "1080p" or "WIDTHxHEIGHT" such as '
-        '"1080x1920" for portrait. -> mix_config.mix_output_video_config.width / height'
+        "720p",
+        description='"360p", "480p", "540p", "720p" (default), "1080p" or "WIDTHxHEIGHT" such as '
+        '"1080x1920" for portrait. -> mix_config.mix_output_video_config.width / height',
     )
-    fps: int = Field(15, description="Frame rate, 5 to 30 (default 15). -> mix_output_video_config.fps")
+    fps: int = Field(
+        15, description="Frame rate, 5 to 30 (default 15). -> mix_output_video_config.fps"
+    )
     bitrate: Bitrate | None = Field(
-        None, description='Video bitrate: "1.5Mbps", "800kbps" or bps. Default: ZEGO\'s recommended bitrate '
-        "for the resolution and fps. -> mix_output_video_config.bitrate"
+        None,
+        description='Video bitrate: "1.5Mbps", "800kbps" or bps. Default: ZEGO\'s recommended bitrate '
+        "for the resolution and fps. -> mix_output_video_config.bitrate",
     )
     background: Color | None = Field(
-        None, description='Canvas colour "#RRGGBB" (API default black). -> mix_config.mix_output_background_color'
+        None,
+        description='Canvas colour "#RRGGBB" (API default black). -> mix_config.mix_output_background_color',
     )
     background_image: str | None = Field(
-        None, description="Canvas background image URL (http/https). -> mix_config.mix_output_background_image"
+        None,
+        description="Canvas background image URL (http/https). -> mix_config.mix_output_background_image",
     )
     watermark: str | None = Field(
-        None, description="Watermark image URL (http/https). -> mix_config.mix_output_watermark_image"
+        None,
+        description="Watermark image URL (http/https). -> mix_config.mix_output_watermark_image",
     )
     placeholder_image: str | None = Field(
-        None, description="Image shown for absent streams (needs fill_blank). "
-        "-> mix_config.default_mix_stream_background_image"
+        None,
+        description="Image shown for absent streams (needs fill_blank). "
+        "-> mix_config.default_mix_stream_background_image",
     )
     audio_bitrate: Bitrate | None = Field(
-        None, description='Audio bitrate of the mix, e.g. "48kbps" (API default 48000). '
-        "-> mix_config.mix_output_audio_config.bitrate"
+        None,
+        description='Audio bitrate of the mix, e.g. "48kbps" (API default 48000). '
+        "-> mix_config.mix_output_audio_config.bitrate",
     )
     stream_id: str | None = Field(
-        None, description='Mixed output stream ID. Default: "<room id>-mix". -> mix_config.mix_output_stream_id'
+        None,
+        description='Mixed output stream ID. Default: "<room id>-mix". -> mix_config.mix_output_stream_id',
     )
 
 
@@ -164,14 +189,20 @@ class OutputSpec(_Table):
     """`[output]`: files and callbacks."""
 
     format: Literal["mp4", "flv", "hls", "jpg", "mp3"] | None = Field(
-        None, description='"mp4" (API default), "flv", "hls", "jpg" (screenshots) or "mp3". '
-        "-> record_output_params.output_file_format"
+        None,
+        description='"mp4" (API default), "flv", "hls", "jpg" (screenshots) or "mp3". '
+        "-> record_output_params.output_file_format",
     )
-    folder: str | None = Field(None, description='Folder in the bucket, e.g. "record/". -> output_folder')
+    folder: str | None = Field(
+        None, description='Folder in the bucket, e.g. "record/". -> output_folder'
+    )
     snapshot_interval: Duration | None = Field(
-        None, description='jpg only: time between screenshots, "5s" to "1h" (API default 10s). -> snapshot_interval'
+        None,
+        description='jpg only: time between screenshots, "5s" to "1h" (API default 10s). -> snapshot_interval',
     )
-    callback_url: str | None = Field(None, description="Per-task callback URL (http/https). -> callback_url")
+    callback_url: str | None = Field(
+        None, description="Per-task callback URL (http/https). -> callback_url"
+    )
 
 
 class StorageSpec(_Table):
@@ -181,19 +212,27 @@ class StorageSpec(_Table):
         description="s3, oss, cos, kodo, aliyun-vod, tencent-vod or obs. -> storage_params.storage_provider"
     )
     region: str | None = Field(
-        None, description="Bucket region (e.g. us-east-1, oss-cn-hangzhou, ap-beijing, z0, cn-north-4); for VOD "
-        "providers the VOD region. -> region (or the VOD block's region)"
+        None,
+        description="Bucket region (e.g. us-east-1, oss-cn-hangzhou, ap-beijing, z0, cn-north-4); for VOD "
+        "providers the VOD region. -> region (or the VOD block's region)",
     )
-    bucket: str | None = Field(None, description="Bucket name (not for VOD providers). -> bucket_name")
+    bucket: str | None = Field(
+        None, description="Bucket name (not for VOD providers). -> bucket_name"
+    )
     access_key_id: str | None = Field(
-        None, description='Access key ID; use "${env:NAME}". -> access_key_id (aliyun-vod: access_key)'
+        None,
+        description='Access key ID; use "${env:NAME}". -> access_key_id (aliyun-vod: access_key)',
     )
     access_key_secret: str | None = Field(
-        None, description='Secret key; use "${env:NAME}". -> access_key_secret (aliyun-vod: secret_key)'
+        None,
+        description='Secret key; use "${env:NAME}". -> access_key_secret (aliyun-vod: secret_key)',
     )
-    title: str | None = Field(None, description="aliyun-vod: video title. -> aliyun_vod_params.title")
+    title: str | None = Field(
+        None, description="aliyun-vod: video title. -> aliyun_vod_params.title"
+    )
     storage_location: str | None = Field(
-        None, description="aliyun-vod: fixed storage location from Aliyun VOD. -> aliyun_vod_params.storage_location"
+        None,
+        description="aliyun-vod: fixed storage location from Aliyun VOD. -> aliyun_vod_params.storage_location",
     )
     sub_app_id: IntId | None = Field(
         None, description="tencent-vod: VOD sub-application ID. -> tencentyun_vod_params.sub_app_id"
@@ -207,14 +246,19 @@ class Spec(_Table):
 
     version: Literal[1] = Field(1, description="Spec language version; only 1 exists.")
     extends: str | list[str] | None = Field(
-        None, description="Base spec(s) to deep-merge first, relative to this file; later wins, arrays replace."
+        None,
+        description="Base spec(s) to deep-merge first, relative to this file; later wins, arrays replace.",
     )
     room: RoomSpec = Field(description="Which app and room to record.")
-    record: RecordSpec = Field(default_factory=RecordSpec, description="What to record.")
+    record: RecordSpec = Field(default_factory=lambda: RecordSpec(), description="What to record.")
     whiteboard: WhiteboardSpec | None = Field(None, description="Record a whiteboard.")
-    layout: LayoutSpec | None = Field(None, description="Mixed layout: a preset computed into exact views.")
-    video: VideoSpec = Field(default_factory=VideoSpec, description="Mixed output canvas.")
-    output: OutputSpec = Field(default_factory=OutputSpec, description="Output files.")
+    layout: LayoutSpec | None = Field(
+        None, description="Mixed layout: a preset computed into exact views."
+    )
+    video: VideoSpec = Field(
+        default_factory=lambda: VideoSpec(), description="Mixed output canvas."
+    )
+    output: OutputSpec = Field(default_factory=lambda: OutputSpec(), description="Output files.")
     storage: StorageSpec = Field(description="Where the files go.")
     payload: dict[str, Any] | None = Field(
         None, description="Escape hatch: raw start-payload fields deep-merged last (still linted)."

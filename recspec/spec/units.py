@@ -17,7 +17,7 @@ RESOLUTIONS: dict[str, tuple[int, int]] = {
     "1080p": (1920, 1080),
 }
 
-_SIZE = re.compile(r"^\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*$")
+_SIZE = re.compile(r"^\s*(\d{1,5})\s*[xX\u00d7]\s*(\d{1,5})\s*$")
 _BITRATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(bps|kbps|mbps)\s*$", re.IGNORECASE)
 _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 _COLOR = re.compile(r"^#([0-9a-fA-F]{6})$")
@@ -59,7 +59,9 @@ def parse_duration(value: str | int) -> int:
     text = value.strip().lower()
     match = _DURATION.match(text)
     if not text or not match:
-        raise ValueError(f'duration {value!r} is not like "90s", "5m", "1h30m" or an integer (seconds)')
+        raise ValueError(
+            f'duration {value!r} is not like "90s", "5m", "1h30m" or an integer (seconds)'
+        )
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
     return hours * 3600 + minutes * 60 + seconds
 
