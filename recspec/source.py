@@ -61,13 +61,17 @@ class UnreadableError(Exception):
 
 
 class DecodeProblem(Exception):
-    """The file's bytes are not UTF-8 text; `line`/`column` locate the first bad byte."""
+    """The file's bytes are not UTF-8 text; `line`/`column` locate the first bad byte.
+
+    `str(exc)` is the message alone, ready to be a diagnostic's message; the position is in the
+    attributes.
+    """
 
     def __init__(self, line: int, column: int, message: str) -> None:
         self.line = line
         self.column = column
         self.message = message
-        super().__init__(f"{line}:{column}: {message}")
+        super().__init__(message)
 
 
 def _resolved(path: str | os.PathLike[str]) -> str:

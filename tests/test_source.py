@@ -87,6 +87,7 @@ def test_invalid_utf8_is_located_at_first_bad_byte(tmp_path: Path) -> None:
     assert (info.value.line, info.value.column) == (2, 7)
     assert "0xE9" in info.value.message
     assert "not UTF-8" in info.value.message
+    assert str(info.value) == info.value.message
 
 
 def test_nul_byte_is_binary(tmp_path: Path) -> None:

@@ -10,9 +10,17 @@ exclusive (the column just after the last character).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-__all__ = ["Located", "Span"]
+__all__ = ["Located", "Offsets", "Span", "spans_from_offsets"]
+
+_K = TypeVar("_K", bound=Hashable)
+
+#: (key start, key end) or None, value start, value end: str offsets, ends exclusive.
+Offsets = tuple[tuple[int, int] | None, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +56,29 @@ class Located:
     def anchor(self) -> Span:
         """The span a diagnostic about this entry should point at first: the key if any."""
         return self.key if self.key is not None else self.value
+
+
+def spans_from_offsets(entries: Mapping[_K, Offsets], text: str) -> dict[_K, Located]:
+    """Turn the scanners' str offsets into spans.
+
+    The bisects are inlined: this loop is most of the cost of building a position map.
+    """
+    from recspec.source import LineIndex
+
+    starts = LineIndex(text).line_starts
+    located: dict[_K, Located] = {}
+    for path, (key, start, end) in entries.items():
+        line = bisect_right(starts, start)
+        end_line = bisect_right(starts, end, line - 1)
+        value = Span(line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
+        if key is None:
+            located[path] = Located(None, value)
+            continue
+        key_start, key_end = key
+        line = bisect_right(starts, key_start)
+        end_line = bisect_right(starts, key_end, line - 1)
+        key_span = Span(
+            line, key_start - starts[line - 1] + 1, end_line, key_end - starts[end_line - 1] + 1
+        )
+        located[path] = Located(key_span, value)
+    return located

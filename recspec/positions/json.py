@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from recspec.positions import Located, Span
+from recspec.positions import Located, Span, spans_from_offsets
 from recspec.source import LineIndex
 
 try:  # the C implementation json.loads itself uses, so both agree on every string
@@ -80,11 +80,6 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     A leading byte-order mark is ignored.
     """
     body = text[1:] if text.startswith("\ufeff") else text
-    if _maybe_too_deep(body):
-        scan = _scan(text, stop_when_too_deep=True)
-        if scan.too_deep is not None:
-            return None, [_problem_at(text, scan.too_deep, _too_deep_message(), "syntax")]
-
     saw_duplicate = False
 
     def build_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -104,8 +99,11 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
         offset = exc.pos + (len(text) - len(body))
         offset, message = _explain(text, offset, exc.msg)
         return None, [_problem_at(text, offset, message, "syntax")]
-    except RecursionError:  # defensive: _maybe_too_deep should have caught it
-        return None, [_problem_at(text, 0, _too_deep_message(), "syntax")]
+    except RecursionError:  # json's C scanner guards its own recursion: far too deep
+        return None, [_too_deep_problem(text)]
+    # A cheap count first: only documents with more than MAX_DEPTH containers can be too deep.
+    if body.count("{") + body.count("[") > MAX_DEPTH and _deeper_than(document, MAX_DEPTH):
+        return None, [_too_deep_problem(text)]
 
     if not saw_duplicate:
         return document, []
@@ -130,23 +128,25 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     return document, problems
 
 
-def _maybe_too_deep(text: str) -> bool:
-    """Cheap pre-check so `json.loads` never recurses into a hostile document."""
-    if text.count("{") + text.count("[") <= MAX_DEPTH:
+def _deeper_than(document: Any, limit: int) -> bool:
+    """Whether containers nest more than `limit` levels (iterative: no recursion limit)."""
+    if not isinstance(document, dict | list):
         return False
-    depth = 0
-    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
-        if bracket in "{[":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        else:
-            depth -= 1
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
     return False
 
 
-_STRINGS: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_BRACKETS: Final = re.compile(r"[\[\]{}]")
+def _too_deep_problem(text: str) -> JsonProblem:
+    scan = _scan(text, stop_when_too_deep=True)
+    offset = scan.too_deep if scan.too_deep is not None else 0
+    return _problem_at(text, offset, _too_deep_message(), "syntax")
 
 
 def _too_deep_message() -> str:
@@ -342,32 +342,44 @@ _VALUE, _KEY, _AFTER = 0, 1, 2
 _Entry = tuple[tuple[int, int] | None, int, int]
 
 
-@dataclass(slots=True)
 class _Frame:
-    is_object: bool
-    pointer: str
-    start: int
-    key: tuple[int, int] | None
-    count: int = 0
-    keys: dict[str, int] = field(default_factory=dict)
+    """An open object or array while scanning (plain class: no dataclass cost at import)."""
+
+    __slots__ = ("count", "is_object", "key", "keys", "pointer", "start")
+
+    def __init__(self, is_object: bool, pointer: str, start: int, key: tuple[int, int] | None):
+        self.is_object = is_object
+        self.pointer = pointer
+        self.start = start
+        self.key = key
+        self.count = 0
+        self.keys: dict[str, int] = {}
 
 
-@dataclass(frozen=True, slots=True)
 class _Duplicate:
-    name: str
-    pointer: str
-    offset: int
-    end: int
-    first_offset: int
+    """A repeated key: its name, pointer, span (str offsets) and first occurrence."""
+
+    __slots__ = ("end", "first_offset", "name", "offset", "pointer")
+
+    def __init__(self, name: str, pointer: str, offset: int, end: int, first_offset: int):
+        self.name = name
+        self.pointer = pointer
+        self.offset = offset
+        self.end = end
+        self.first_offset = first_offset
 
 
-@dataclass(slots=True)
 class _Scan:
-    entries: dict[str, _Entry] = field(default_factory=dict)
-    duplicates: list[_Duplicate] = field(default_factory=list)
-    non_finite: int | None = None
-    too_deep: int | None = None
-    open_object: bool = False
+    """What one pass over a JSON text found."""
+
+    __slots__ = ("duplicates", "entries", "non_finite", "open_object", "too_deep")
+
+    def __init__(self) -> None:
+        self.entries: dict[str, _Entry] = {}
+        self.duplicates: list[_Duplicate] = []
+        self.non_finite: int | None = None
+        self.too_deep: int | None = None
+        self.open_object = False
 
 
 def _escape(token: str) -> str:
@@ -501,13 +513,4 @@ def json_positions(text: str) -> dict[str, Located]:
     ``""`` is the root. For duplicate keys the last occurrence wins, as in `parse_json`. On
     invalid JSON the map holds what was found before the first error.
     """
-    index = LineIndex(text)
-    span_of = index.line_col
-
-    def span(start: int, end: int) -> Span:
-        return Span(*span_of(start), *span_of(end))
-
-    located: dict[str, Located] = {}
-    for pointer, (key, start, end) in _scan(text).entries.items():
-        located[pointer] = Located(span(*key) if key is not None else None, span(start, end))
-    return located
+    return spans_from_offsets(_scan(text).entries, text)

@@ -17,10 +17,10 @@ import sys
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final, Literal
 
-from recspec.positions import Located, Span
+from recspec.positions import Located, Span, spans_from_offsets
 from recspec.source import LineIndex
 
 __all__ = [
@@ -81,24 +81,33 @@ def _decode_basic(body: str) -> str:
     return _ESCAPE.sub(replace, body)
 
 
-@dataclass(slots=True)
 class _Statement:
-    start: int
-    end: int
-    is_header: bool
+    """A key/value pair or table header: str offsets of its start and end (before comments)."""
+
+    __slots__ = ("end", "is_header", "start")
+
+    def __init__(self, start: int, end: int, is_header: bool) -> None:
+        self.start = start
+        self.end = end
+        self.is_header = is_header
 
 
-@dataclass(slots=True)
 class _Scanner:
-    """One pass over a TOML text; results are str offsets, converted to spans by the callers."""
+    """One pass over a TOML text; results are str offsets, converted to spans by the callers.
 
-    text: str
-    pos: int = 0
-    entries: dict[KeyPath, _Entry] = field(default_factory=dict)
-    implicit: set[KeyPath] = field(default_factory=set)
-    array_lengths: dict[KeyPath, int] = field(default_factory=dict)
-    comments: list[int] = field(default_factory=list)
-    statements: list[_Statement] = field(default_factory=list)
+    A plain class rather than a dataclass: nothing to build at import time.
+    """
+
+    __slots__ = ("array_lengths", "comments", "entries", "implicit", "pos", "statements", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.entries: dict[KeyPath, _Entry] = {}
+        self.implicit: set[KeyPath] = set()
+        self.array_lengths: dict[KeyPath, int] = {}
+        self.comments: list[int] = []
+        self.statements: list[_Statement] = []
 
     # ---- driver
 
@@ -366,16 +375,7 @@ def toml_positions(text: str) -> dict[KeyPath, Located]:
     A table defined by a header maps to that header; a table only implied (by ``[a.b]`` or
     ``a.b = 1``) maps to where it is first mentioned. Best effort on invalid TOML.
     """
-    index = LineIndex(text)
-    position = index.line_col
-
-    def span(start: int, end: int) -> Span:
-        return Span(*position(start), *position(end))
-
-    return {
-        path: Located(span(*key) if key is not None else None, span(start, end))
-        for path, (key, start, end) in _scan(text).entries.items()
-    }
+    return spans_from_offsets(_scan(text).entries, text)
 
 
 # --------------------------------------------------------------------------------------------
