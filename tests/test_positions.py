@@ -183,7 +183,9 @@ def only_problem(text: str) -> JsonProblem:
     ],
 )
 def test_parse_json_syntax_problems(text: str, line: int, column: int, message: str) -> None:
-    problem = only_problem(text)
+    document, problems = parse_json(text)
+    assert document is None and problems
+    problem = problems[0]
     assert problem.kind == "syntax"
     assert (problem.line, problem.column) == (line, column), problem.message
     assert message in problem.message
@@ -651,3 +653,18 @@ def test_no_suppressions_fast_path() -> None:
     assert len(found) == 0
     assert found.lines == []
     assert not found.is_suppressed("RS101", "x", 1)
+
+
+def test_parse_json_reports_every_repairable_slip_in_one_pass() -> None:
+    # The seed's own Aliyun VOD sample: a leading-zero app_id and a trailing comma.
+    text = '{\n  "app_id": 0000,\n  "p": {"a": 1,},\n\u00a0"b": [1, 2,]\n}'
+    document, problems = parse_json(text)
+    assert document is None
+    assert [(p.line, p.column) for p in problems] == [(2, 13), (3, 15), (4, 1), (4, 12)]
+    assert "leading zeros" in problems[0].message and "trailing comma" in problems[1].message
+
+
+def test_parse_json_stops_at_an_unrepairable_error() -> None:
+    document, problems = parse_json('{"a": 00, "b": tru}')
+    assert document is None
+    assert len(problems) == 2  # the leading zero, then the bad literal; nothing after it

@@ -96,9 +96,7 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
         offset = scan.non_finite if scan.non_finite is not None else 0
         return None, [_problem_at(text, offset, _non_finite_message(str(exc)), "syntax")]
     except json.JSONDecodeError as exc:
-        offset = exc.pos + (len(text) - len(body))
-        offset, message = _explain(text, offset, exc.msg)
-        return None, [_problem_at(text, offset, message, "syntax")]
+        return None, _syntax_problems(text, body, exc)
     except RecursionError:  # json's C scanner guards its own recursion: far too deep
         return None, [_too_deep_problem(text)]
     # A cheap count first: only documents with more than MAX_DEPTH containers can be too deep.
@@ -126,6 +124,57 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
             )
         )
     return document, problems
+
+
+#: At most this many syntax problems are reported per document.
+MAX_SYNTAX_PROBLEMS = 20
+
+
+def _syntax_problems(text: str, body: str, first: json.JSONDecodeError) -> list[JsonProblem]:
+    """The first syntax error, then any later ones found by repairing and re-parsing.
+
+    Only length-preserving repairs are made (a trailing comma, the extra digits of a
+    leading-zero number or a foreign space becomes a plain space), so every later position is
+    still a position in the original text. ZEGO's own samples have several such slips in one
+    body; users fix them all in one pass instead of one per run.
+    """
+    shift = len(text) - len(body)
+    problems: list[JsonProblem] = []
+    seen: set[int] = set()
+    error: json.JSONDecodeError | None = first
+    while error is not None and len(problems) < MAX_SYNTAX_PROBLEMS:
+        offset, message = _explain(text, error.pos + shift, error.msg)
+        if offset in seen:
+            break
+        seen.add(offset)
+        problems.append(_problem_at(text, offset, message, "syntax"))
+        repaired = _repair(body, offset - shift)
+        if repaired is None:
+            break
+        body = repaired
+        try:
+            json.loads(body, parse_constant=_reject_constant)
+            error = None
+        except json.JSONDecodeError as exc:
+            error = exc
+        except (ValueError, RecursionError):
+            break
+    return problems
+
+
+def _repair(body: str, offset: int) -> str | None:
+    """A same-length fix for the slip at `offset`, or None when there is no safe one."""
+    if not 0 <= offset < len(body):
+        return None
+    char = body[offset]
+    if char == "," or _is_foreign_space(char):
+        return body[:offset] + " " + body[offset + 1 :]
+    if char == "0" and offset + 1 < len(body) and body[offset + 1].isdigit():
+        end = offset + 1
+        while end < len(body) and body[end].isdigit():
+            end += 1
+        return body[: offset + 1] + " " * (end - offset - 1) + body[end:]
+    return None
 
 
 def _deeper_than(document: Any, limit: int) -> bool:
