@@ -213,3 +213,10 @@ class TestExtends:
         compiled = compile_file(write("top.toml", 'extends = "s29.toml"\n'), env={})
         assert "RS804" in codes(compiled)
         assert "deeper" in " ".join(d.message for d in compiled.diagnostics)
+
+
+def test_hostile_nesting_is_a_diagnostic_not_a_crash() -> None:
+    for text in ("a = " + "[" * 5000 + "]" * 5000, "x = {" * 3000 + "}" * 3000, "a = " + "[" * 70 + "]" * 70):
+        compiled = compile_file(text=text, env={})
+        assert codes(compiled) == ["RS100"]
+        assert "nested deeper" in compiled.diagnostics[0].message

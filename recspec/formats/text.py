@@ -16,6 +16,8 @@ that it still sits under the right character when the line holds CJK text or com
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import unicodedata
 
 from recspec.diagnostics import Diagnostic, Severity
@@ -66,17 +68,38 @@ def _diagnostic(diag: Diagnostic, report: Report, style: _Style) -> str:
     snippet = source_line(report.sources, diag.file, diag.line)
     if snippet is not None:
         number, raw = snippet
-        text = _printable(raw)
+        text, shifted = _window(_printable(raw), diag, number)
         gutter_width = len(str(number))
         blank = style(" " * gutter_width + " |", GUTTER)
         lines.append(blank)
         lines.append(style(f"{number} |", GUTTER) + (" " + text if text else ""))
-        carets = _carets(diag, number, text)
+        carets = _carets(shifted, number, text)
         lines.append(blank + " " + style(carets, SEVERITY_STYLE[diag.severity]))
     url = rule_url(report.docs_url, diag.rule)
     if url:
         lines.append(style(" " * _gutter_width(snippet) + " =", GUTTER) + f" docs: {url}")
     return "\n".join(lines) + "\n"
+
+
+#: Source lines longer than this are shown as a window around the column, marked with "…".
+MAX_SNIPPET = 100
+_CONTEXT = 40
+
+
+def _window(text: str, diag: Diagnostic, shown_line: int) -> tuple[str, Diagnostic]:
+    """Cut a long line (minified JSON, hostile nesting) to a window around the finding."""
+    if len(text) <= MAX_SNIPPET:
+        return text, diag
+    column = clamp_column(diag.column, text) if shown_line == diag.line else len(text)
+    start = max(0, column - 1 - _CONTEXT)
+    end = min(len(text), start + MAX_SNIPPET)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = start - len(prefix)
+    end_line, end_col = end_position(diag)
+    new_end = min(end_col - shift, len(prefix) + (end - start) + 1) if end_line == diag.line else None
+    shifted = replace(diag, column=max(column - shift, 1), end_column=new_end)
+    return prefix + text[start:end] + suffix, shifted
 
 
 def _gutter_width(snippet: tuple[int, str] | None) -> int:

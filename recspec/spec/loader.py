@@ -18,6 +18,9 @@ from recspec.source import DecodeProblem, UnreadableError, read_text
 from recspec.spec.env import Interpolation, KeyPath, interpolate, is_env_reference
 
 MAX_EXTENDS_DEPTH = 16
+#: Tables and arrays nested deeper than this are refused (as for JSON payloads).
+MAX_DEPTH = 64
+_TOO_DEEP: Any = object()
 
 #: Spec keys that hold credentials: a literal value draws RS805, values are redacted in output.
 CREDENTIAL_KEYS: frozenset[KeyPath] = frozenset(
@@ -128,6 +131,12 @@ def _read_chain(
             SpecProblem("RS100", f"invalid TOML: {message}", name, line=line, column=column)
         )
         return None
+    except RecursionError:
+        data = {"": _TOO_DEEP}
+    if _deeper_than(data, MAX_DEPTH):
+        message = f"the spec is nested deeper than {MAX_DEPTH} levels"
+        loaded.problems.append(SpecProblem("RS100", message, name, line=1, column=1))
+        return None
     bases = data.get("extends")
     merged: dict[str, Any] = {}
     if bases is not None:
@@ -186,6 +195,20 @@ def _read_base(
         )
         return None
     return _read_chain(loaded, str(target), text, stack)
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Iterative depth check, so hostile nesting never reaches a recursive step."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if node is _TOO_DEEP or depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
+    return False
 
 
 def _identity(name: str) -> str:
