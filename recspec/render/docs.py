@@ -1,0 +1,251 @@
+"""`recspec docs`: the presets gallery, rules reference, spec reference and index, from templates.
+
+The pipeline is `build_docs` (data from the source of truth -> templates -> {relative path:
+bytes}) then `write_docs` (atomic writes, only when the bytes change). Output is byte-identical
+across runs: every list is in registry, code or path order, nothing reads the clock, and no
+set or hash order leaks into a page.
+
+Markdown pages reference each SVG as `img/<case>.svg` (GitHub does not render inline SVG);
+HTML pages inline them, so one self-contained file per page needs no network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from recspec.render.gallery import LayoutSource, builtin_sources, gallery, slug
+
+FORMATS: dict[str, str] = {"markdown": "md", "html": "html"}
+"""--format value -> file extension (and template infix: `rules.md.j2`, `rules.html.j2`)."""
+
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("index", "recspec documentation", "Where to start."),
+    ("presets", "Layout presets", "Every layout drawn at 1 to 25 participants."),
+    ("rules", "Lint rules", "Every rule: what it checks, why, and how to fix it."),
+    ("spec", "Spec reference", "Every TOML key: type, format, default and payload field."),
+)
+"""(page, title, one-line description), in the order the index lists them."""
+
+IMAGE_DIR = "img"
+_OUR_IMAGE = re.compile(r"^[a-z0-9-]+-\d+\.svg$")
+
+
+class SpecLayoutProblem(Exception):
+    """A spec given to `recspec docs` whose layout cannot be built; `lines` say why."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(lines[0] if lines else "spec error")
+        self.lines = lines
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What `write_docs` did."""
+
+    written: list[str]
+    unchanged: list[str]
+    removed: list[str]
+
+
+def spec_sources(
+    paths: Iterable[str | os.PathLike[str]], env: Mapping[str, str] | None = None
+) -> tuple[list[LayoutSource], list[str]]:
+    """The `[layout]` of every spec under `paths` (`.toml`, directories recursively).
+
+    Returns the sources and notes about specs that have no layout. Raises `SpecLayoutProblem`
+    when a spec does not load or its layout cannot be built, and `UnreadableError` for a
+    missing path.
+    """
+    from recspec.compiler import compile_file
+    from recspec.diagnostics import Severity
+    from recspec.source import find_inputs
+    from recspec.spec import units
+
+    sources: list[LayoutSource] = []
+    notes: list[str] = []
+    used: set[str] = set()
+    problems: list[str] = []
+    for path in find_inputs(paths, suffixes=(".toml",)):
+        shown = path.as_posix()
+        compiled = compile_file(path, env=os.environ if env is None else env)
+        spec = compiled.spec
+        blocking = [
+            d
+            for d in compiled.diagnostics
+            if d.severity is Severity.ERROR and (spec is None or d.rule == "RS807")
+        ]
+        if spec is None or blocking:
+            problems.extend(f"{d.file}:{d.line}:{d.column}: {d.rule} {d.message}" for d in blocking)
+            if not blocking:
+                problems.append(f"{shown}: the spec does not load")
+            continue
+        if spec.layout is None:
+            notes.append(f"{shown}: no [layout], nothing to draw")
+            continue
+        key = _unique(f"layout-{slug(path.with_suffix('').as_posix())}", used)
+        width, height = units.parse_resolution(spec.video.resolution)
+        layout = spec.layout
+        own = len(layout.tile) if layout.preset == "custom" else layout.tiles or len(layout.streams)
+        mix = ((compiled.document or {}).get("record_input_params") or {}).get("mix_config") or {}
+        views = mix.get("mix_input_list")
+        sources.append(
+            LayoutSource(
+                key=key,
+                title=shown,
+                layout=layout,
+                width=width,
+                height=height,
+                whiteboard=spec.whiteboard is not None,
+                origin=shown,
+                own_count=own or None,
+                compiled_list=views if isinstance(views, list) else None,
+            )
+        )
+    if problems:
+        raise SpecLayoutProblem(problems)
+    return sources, notes
+
+
+def _unique(key: str, used: set[str]) -> str:
+    candidate, number = key, 2
+    while candidate in used:
+        candidate, number = f"{key}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+def rules_context() -> list[dict[str, Any]]:
+    """Every rule as plain data, grouped by family in code order."""
+    from recspec.render.escaping import safe_json
+    from recspec.rules import all_rules
+
+    families: dict[str, dict[str, Any]] = {}
+    for rule in all_rules():
+        family = families.setdefault(
+            rule.family,
+            {"name": rule.family, "title": rule.family.capitalize(), "rules": []},
+        )
+        payload = rule.kind == "payload"
+        note, lang = _example_kind(rule.kind, rule.bad)
+        family["rules"].append(
+            {
+                "code": rule.code,
+                "anchor": rule.code.lower(),
+                "name": rule.name,
+                "severity": rule.severity.label,
+                "family": rule.family,
+                "kind": rule.kind,
+                "summary": rule.summary,
+                "why": rule.why,
+                "lang": lang,
+                "bad": safe_json(rule.bad) if payload else str(rule.bad).rstrip("\n"),
+                "good": safe_json(rule.good) if payload else str(rule.good).rstrip("\n"),
+                "example_note": note,
+                "source": rule.source,
+            }
+        )
+    return list(families.values())
+
+
+def _example_kind(kind: str, example: Any) -> tuple[str, str]:
+    """(what an example is, its code-block language) for a rule kind."""
+    if kind == "payload":
+        return "merged into the example payload; null deletes a key", "json"
+    if kind == "spec":
+        return "a complete spec", "toml"
+    text = str(example).lstrip()
+    return "the file as written", "json" if text.startswith(("{", "[")) else "toml"
+
+
+def build_docs(
+    fmt: str = "markdown",
+    specs: Sequence[str | os.PathLike[str]] = (),
+    templates: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> tuple[dict[str, bytes], list[str]]:
+    """Render every page: ({relative posix path: bytes}, notes for the user).
+
+    Raises `TemplateProblem` (bad or refused template), `SpecLayoutProblem` (a spec's layout
+    cannot be built) or `UnreadableError` (a missing spec path).
+    """
+    from recspec.render.specref import reference
+    from recspec.render.templating import environment, render
+
+    ext = FORMATS[fmt]
+    jinja = environment(templates)
+    user_sources, notes = spec_sources(specs, env) if specs else ([], [])
+    presets = gallery([*builtin_sources(), *user_sources], IMAGE_DIR)
+    families = rules_context()
+    sections = reference()
+    pages = [
+        {"page": page, "title": title, "description": text, "file": f"{page}.{ext}"}
+        for page, title, text in PAGES
+    ]
+    common: dict[str, Any] = {"format": fmt, "ext": ext, "pages": pages}
+    contexts: dict[str, dict[str, Any]] = {
+        "index": {
+            "presets": presets,
+            "families": families,
+            "sections": sections,
+            "rule_count": sum(len(f["rules"]) for f in families),
+            "key_count": sum(len(s["keys"]) for s in sections),
+        },
+        "presets": presets,
+        "rules": {"families": families},
+        "spec": {"sections": sections},
+    }
+    files: dict[str, bytes] = {}
+    for page, title, _ in PAGES:
+        context = {**common, **contexts[page], "page": page, "title": title}
+        text = render(jinja, f"{page}.{ext}.j2", context)
+        files[f"{page}.{ext}"] = _normalise(text).encode("utf-8")
+    if fmt == "markdown":
+        for layout in presets["layouts"]:
+            for case in layout["cases"]:
+                files[case["image"]] = case["svg_file"].encode("utf-8")
+    return dict(sorted(files.items())), notes
+
+
+def _normalise(text: str) -> str:
+    """No trailing spaces, at most one blank line in a row, exactly one final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def write_docs(out_dir: str | os.PathLike[str], files: Mapping[str, bytes]) -> Written:
+    """Write `files` under `out_dir` atomically, only where bytes changed; prune stale images.
+
+    A stale image is an `img/<name>-<count>.svg` that this run did not produce (a preset was
+    renamed, a count dropped), pruned only by a run that writes images (Markdown); other files
+    in `out_dir` are never touched.
+    """
+    from recspec.output import write_atomic
+
+    root = Path(out_dir)
+    written: list[str] = []
+    unchanged: list[str] = []
+    for relative, data in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (written if write_atomic(target, data) else unchanged).append(relative)
+    removed: list[str] = []
+    images = root / IMAGE_DIR
+    ours = any(relative.startswith(f"{IMAGE_DIR}/") for relative in files)
+    if ours and images.is_dir():
+        for path in sorted(images.iterdir()):
+            relative = f"{IMAGE_DIR}/{path.name}"
+            if relative not in files and path.is_file() and _OUR_IMAGE.match(path.name):
+                path.unlink()
+                removed.append(relative)
+    return Written(written, unchanged, removed)
