@@ -228,9 +228,7 @@ def _sections(
         section["keys"].append(_row(path, key, field, layout_path))
         nested, is_array = _model_of(field.annotation)
         if nested is not None:
-            found.extend(
-                _sections(f"{table}.{key}", nested, field, array=is_array, layout=layout)
-            )
+            found.extend(_sections(f"{table}.{key}", nested, field, array=is_array, layout=layout))
     return found
 
 
