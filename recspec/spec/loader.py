@@ -277,8 +277,10 @@ def _credential_paths(raw: dict[str, Any]) -> list[KeyPath]:
             for index, value in enumerate(node):
                 walk(value, (*path, index))
 
-    walk(raw.get("payload"), ("payload",))
-    return found
+    # Everywhere, not only in [payload]: a credential-named key in the wrong table (a typo, a
+    # top-level `access_token = "..."`) still holds a credential and must be redacted.
+    walk(raw, ())
+    return sorted(set(found), key=repr)
 
 
 def _exists(data: dict[str, Any], path: KeyPath) -> bool:
