@@ -39,6 +39,14 @@ class Compiled:
         return not any(d.severity is Severity.ERROR and not d.suppressed for d in self.diagnostics)
 
     @property
+    def sources(self) -> dict[str, str]:
+        """The spec texts for report snippets, secrets starred out (positions unchanged)."""
+        from recspec.locate import Redactor
+
+        mask = Redactor(self.loaded.secrets).mask
+        return {name: mask(text) for name, text in self.loaded.texts.items()}
+
+    @property
     def payload(self) -> dict[str, Any] | None:
         """The start payload, or None when the spec has errors."""
         return self.document if self.ok else None

@@ -67,12 +67,15 @@ def lint_file(
         from recspec.locate import payload_diagnostics
         from recspec.positions.json import parse_json
 
+        from recspec.locate import Redactor, credential_values
+
         document, problems = parse_json(text)
-        return payload_diagnostics(name, text, document, problems), {name: text}
+        shown = Redactor(credential_values(document)).mask(text)
+        return payload_diagnostics(name, text, document, problems), {name: shown}
     from recspec.compiler import compile_file
 
     compiled = compile_file(name, text=text, env=env)
-    return compiled.diagnostics, dict(compiled.loaded.texts)
+    return compiled.diagnostics, compiled.sources
 
 
 def _is_json(name: str, text: str) -> bool:

@@ -8,6 +8,7 @@ ever printed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,21 @@ class Redactor:
     def __call__(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, "***")
+        return text
+
+    def mask(self, text: str) -> str:
+        """Star out secrets in a source text shown as snippets, keeping its length.
+
+        Same-length masks keep every line:column exact. The JSON-escaped form is masked too,
+        since that is how a value with quotes or backslashes is written in a JSON or TOML file.
+        """
+        for secret in self.secrets:
+            for form in {
+                secret,
+                json.dumps(secret)[1:-1],
+                json.dumps(secret, ensure_ascii=False)[1:-1],
+            }:
+                text = text.replace(form, "*" * len(form))
         return text
 
 
@@ -158,7 +174,7 @@ def payload_diagnostics(
                 out.append(
                     _diagnostic(rule, rule.code, file, span, finding.message, finding.pointer)
                 )
-    return _finish(out, Redactor(_credential_values(document)), lambda _d: False)
+    return _finish(out, Redactor(credential_values(document)), lambda _d: False)
 
 
 def _nearest(positions: dict[str, Located], ptr: str) -> Span:
@@ -170,7 +186,8 @@ def _nearest(positions: dict[str, Located], ptr: str) -> Span:
     return _ORIGIN
 
 
-def _credential_values(document: Any) -> list[str]:
+def credential_values(document: Any) -> list[str]:
+    """Every string held by a credential-named field anywhere in a payload document."""
     from recspec.spec.loader import CREDENTIAL_FIELDS
 
     found: list[str] = []

@@ -97,7 +97,7 @@ def command(
             click.echo(f"recspec: {exc}", err=True)
             exit_with(2)
         if compiled.diagnostics:
-            print_diagnostics(compiled.diagnostics, compiled.loaded.texts, [compiled.file])
+            print_diagnostics(compiled.diagnostics, compiled.sources, [compiled.file])
         payload = compiled.payload
         if payload is None:
             failed += 1
