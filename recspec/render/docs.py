@@ -87,7 +87,7 @@ def spec_sources(
         if spec.layout is None:
             notes.append(f"{shown}: no [layout], nothing to draw")
             continue
-        key = _unique(f"layout-{slug(path.with_suffix('').as_posix())}", used)
+        key = _unique(f"layout-{slug(path.stem)}", used)
         width, height = units.parse_resolution(spec.video.resolution)
         layout = spec.layout
         own = len(layout.tile) if layout.preset == "custom" else layout.tiles or len(layout.streams)

@@ -88,7 +88,11 @@ def _compact(value: Any, indent: int, width: int) -> str:
 
 
 def toml_value(value: Any) -> str:
-    """A Python scalar or list as a TOML literal (strings via JSON escapes, valid in TOML)."""
+    """A Python scalar or list as a TOML literal.
+
+    Strings use JSON escapes, which TOML basic strings share; `<>&` and backticks are escaped
+    too (as in `safe_json`), so the literal is safe inside Markdown fences and HTML alike.
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -98,12 +102,14 @@ def toml_value(value: Any) -> str:
     if isinstance(value, dict):
         inner = ", ".join(f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items())
         return "{ " + inner + " }" if inner else "{}"
-    return json.dumps(str(value), ensure_ascii=False)
+    return _escape_json(json.dumps(str(value), ensure_ascii=False))
 
 
 def toml_key(key: str) -> str:
     """A bare TOML key when possible, else a quoted one."""
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+    if re.fullmatch(r"[A-Za-z0-9_-]+", key):
+        return key
+    return _escape_json(json.dumps(key, ensure_ascii=False))
 
 
 FILTERS: dict[str, Any] = {
