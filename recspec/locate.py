@@ -26,30 +26,40 @@ _MIN_SECRET = 4
 
 
 class Redactor:
-    """Replaces known secret values by `***` in human-facing text."""
+    """Replaces known secret values by `***` in human-facing text.
+
+    Messages often quote values with `repr()` (`'abc\\n'`) and sources hold them JSON/TOML
+    escaped, so each secret is matched in those written forms too, not only verbatim.
+    """
 
     def __init__(self, secrets: Iterable[str]) -> None:
         self.secrets = sorted({s for s in secrets if len(s) >= _MIN_SECRET}, key=len, reverse=True)
+        forms = {form for secret in self.secrets for form in _written_forms(secret)}
+        self.forms = sorted(forms, key=len, reverse=True)
 
     def __call__(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, "***")
+        for form in self.forms:
+            text = text.replace(form, "***")
         return text
 
     def mask(self, text: str) -> str:
         """Star out secrets in a source text shown as snippets, keeping its length.
 
-        Same-length masks keep every line:column exact. The JSON-escaped form is masked too,
-        since that is how a value with quotes or backslashes is written in a JSON or TOML file.
+        Same-length masks keep every line:column exact.
         """
-        for secret in self.secrets:
-            for form in {
-                secret,
-                json.dumps(secret)[1:-1],
-                json.dumps(secret, ensure_ascii=False)[1:-1],
-            }:
-                text = text.replace(form, "*" * len(form))
+        for form in self.forms:
+            text = text.replace(form, "*" * len(form))
         return text
+
+
+def _written_forms(secret: str) -> set[str]:
+    """The ways a value appears in text: verbatim, inside repr() quotes, JSON-escaped."""
+    return {
+        secret,
+        repr(secret)[1:-1],
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+    }
 
 
 class TomlLocator:
