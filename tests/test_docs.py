@@ -135,6 +135,19 @@ def test_gallery_draws_typical_counts_and_says_what_it_skips(markdown: dict[str,
     assert "`tile_shape`" in grid and "Tie rules" in grid
 
 
+def test_markdown_links_point_at_headings(markdown: dict[str, bytes]) -> None:
+    anchors: dict[str, set[str]] = {}
+    for page in PAGES:
+        text = _text(markdown, f"{page}.md")
+        headings = re.findall(r"^#+ (.+)$", text, re.M)
+        anchors[page] = {escaping.heading_anchor(h.replace("\\", "")) for h in headings}
+    for page in PAGES:
+        for target_page, anchor in re.findall(
+            r"\]\((?:(\w+)\.md)?#([^)]+)\)", _text(markdown, f"{page}.md")
+        ):
+            assert anchor in anchors[target_page or page], f"{page}.md links to a missing #{anchor}"
+
+
 # -- determinism -------------------------------------------------------------------------------
 
 
@@ -215,6 +228,10 @@ def test_html_parses_and_is_self_contained(html: dict[str, bytes], page: str) ->
     assert "@media" in text and "<style>" in text
     assert "<script" not in text and "<link" not in text
     assert not re.search(r'(src|href)="(https?:)?//', text)
+    ids = re.findall(r'\sid="([^"]+)"', text)
+    assert len(ids) == len(set(ids)), "ids must be unique (anchors, inlined SVGs)"
+    for target in re.findall(r'href="#([^"]+)"', text):
+        assert target in ids, f"dangling link #{target}"
 
 
 def test_html_inlines_one_svg_per_preset_case(html: dict[str, bytes]) -> None:
@@ -224,8 +241,6 @@ def test_html_inlines_one_svg_per_preset_case(html: dict[str, bytes]) -> None:
     text = _text(html, "presets.html")
     assert text.count("<svg") == cases
     assert text.count('<li id="grid-') == 7
-    ids = re.findall(r'\sid="([^"]+)"', text)
-    assert len(ids) == len(set(ids)), "ids must be unique once SVGs are inlined"
     for layout in PRESETS:
         assert f'<h2 id="{layout}">' in text
 

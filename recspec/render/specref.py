@@ -175,7 +175,7 @@ def _row(table: str, key: str, field: FieldInfo, layout_path: str | None) -> dic
     return {
         "key": key,
         "path": path,
-        "anchor": path.replace(".", "-").replace("[", "").replace("]", ""),
+        "anchor": "key-" + path.replace(".", "-").replace("[", "").replace("]", ""),
         "type": type_name(field.annotation),
         "format": unit,
         "default": default,
