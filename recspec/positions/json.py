@@ -71,6 +71,18 @@ def _reject_constant(token: str) -> Any:
     raise _NonFiniteNumber(token)
 
 
+class _HugeInteger(ValueError):
+    """Raised from `parse_int` for an integer Python refuses to convert (too many digits)."""
+
+
+def _parse_int(token: str) -> int:
+    """`int()`, but an integer past `sys.get_int_max_str_digits()` is a problem, not a crash."""
+    try:
+        return int(token)
+    except ValueError:
+        raise _HugeInteger(token) from None
+
+
 def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     """Parse `text` as strict RFC 8259 JSON.
 
@@ -90,7 +102,17 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
         return obj
 
     try:
-        document = json.loads(body, object_pairs_hook=build_object, parse_constant=_reject_constant)
+        document = json.loads(
+            body,
+            object_pairs_hook=build_object,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+        )
+    except _HugeInteger as exc:
+        digits = len(str(exc).lstrip("-"))
+        offset = max(text.find(str(exc)), 0)
+        message = f"integer with {digits} digits: far too large for any field"
+        return None, [_problem_at(text, offset, message, "syntax")]
     except _NonFiniteNumber as exc:
         scan = _scan(text)
         offset = scan.non_finite if scan.non_finite is not None else 0
@@ -153,7 +175,7 @@ def _syntax_problems(text: str, body: str, first: json.JSONDecodeError) -> list[
             break
         body = repaired
         try:
-            json.loads(body, parse_constant=_reject_constant)
+            json.loads(body, parse_constant=_reject_constant, parse_int=_parse_int)
             error = None
         except json.JSONDecodeError as exc:
             error = exc
