@@ -8,6 +8,8 @@ Nothing here raises on bad input except `UnreadableError` for the spec path itse
 from __future__ import annotations
 
 import os
+import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -119,7 +121,13 @@ def _read_chain(
 ) -> dict[str, Any] | None:
     """Parse one file and, first, the files it extends; merge them; record key origins."""
     if text is None:
-        text = read_text(name)  # UnreadableError propagates for the top file only (see callers)
+        try:
+            text = read_text(name)  # UnreadableError propagates for the top file only
+        except DecodeProblem as exc:  # not text: the user's content, so a diagnostic
+            loaded.problems.append(
+                SpecProblem("RS100", str(exc), name, line=exc.line, column=exc.column)
+            )
+            return None
     loaded.texts[name] = text
     try:
         data = tomllib.loads(text)
@@ -130,6 +138,9 @@ def _read_chain(
         loaded.problems.append(
             SpecProblem("RS100", f"invalid TOML: {message}", name, line=line, column=column)
         )
+        return None
+    except ValueError:  # tomllib's int() past sys.get_int_max_str_digits()
+        loaded.problems.append(_huge_integer_problem(name, text))
         return None
     except RecursionError:
         data = {"": _TOO_DEEP}
@@ -157,6 +168,25 @@ def _read_chain(
     _record_origins(data, (), name, loaded.origins)
     deep_merge(merged, data)
     return merged
+
+
+_LONG_DIGITS = re.compile(rf"[0-9][0-9_]{{{sys.get_int_max_str_digits()},}}")
+
+
+def _huge_integer_problem(name: str, text: str) -> SpecProblem:
+    """RS100 at the integer too long for Python to convert (thousands of digits)."""
+    from recspec.source import line_col
+
+    match = _LONG_DIGITS.search(text)
+    line, column = line_col(text, match.start()) if match else (1, 1)
+    digits = len(match.group().replace("_", "")) if match else 0
+    return SpecProblem(
+        "RS100",
+        f"invalid TOML: integer with {digits} digits, far too large for any key",
+        name,
+        line=line,
+        column=column,
+    )
 
 
 def _read_base(
