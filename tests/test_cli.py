@@ -229,3 +229,23 @@ def test_python_m_recspec_compiles_an_example() -> None:
     result = sub("compile", str(ROOT / "examples" / "grid-4-720p-s3.toml"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["room_id"] == "standup-42"
+
+
+@pytest.mark.parametrize("kind", ["spec", "payload"])
+def test_shipped_schemas_are_current(kind: str) -> None:
+    """`schemas/` is what editors load via `#:schema`; regenerate with
+    `recspec schema spec > schemas/spec.schema.json` (and `payload`)."""
+    shipped = (ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert run("schema", kind).output == shipped, f"schemas/{kind}.schema.json is stale"
+
+
+def test_shipped_schema_validates_every_example() -> None:
+    import tomllib
+
+    import jsonschema
+
+    spec_schema = json.loads((ROOT / "schemas" / "spec.schema.json").read_text(encoding="utf-8"))
+    payload_schema = json.loads((ROOT / "schemas" / "payload.schema.json").read_text(encoding="utf-8"))
+    for spec in sorted((ROOT / "examples").rglob("*.toml")):
+        jsonschema.validate(tomllib.loads(spec.read_text(encoding="utf-8")), spec_schema)
+        jsonschema.validate(json.loads(spec.with_suffix(".json").read_text(encoding="utf-8")), payload_schema)

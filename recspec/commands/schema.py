@@ -18,10 +18,24 @@ def schema_for(kind: str) -> dict[str, Any]:
     else:
         from recspec.spec.models import Spec
 
-        schema = Spec.model_json_schema()
+        # Without "required": a spec that `extends` a base may leave any key to the base, and
+        # editors must not flag such files; `recspec lint` checks required keys after merging.
+        schema = _drop_key(Spec.model_json_schema(), "required")
+        schema["description"] = (
+            "A recspec recording spec (TOML). Required keys are checked by `recspec lint` "
+            "after `extends` is merged."
+        )
         title = "recspec spec"
     schema = _drop_nulls(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
+
+
+def _drop_key(node: Any, key: str) -> Any:
+    if isinstance(node, dict):
+        return {k: _drop_key(v, key) for k, v in node.items() if k != key}
+    if isinstance(node, list):
+        return [_drop_key(v, key) for v in node]
+    return node
 
 
 def _drop_nulls(node: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from recspec.layout.spec import LayoutSpec
 from recspec.spec import units
@@ -46,7 +46,12 @@ Bitrate = Annotated[int | str, AfterValidator(_checked(units.parse_bitrate))]
 Duration = Annotated[int | str, AfterValidator(_checked(units.parse_duration))]
 Color = Annotated[str, AfterValidator(_checked(units.parse_color))]
 Ratio = Annotated[str, AfterValidator(_checked(units.parse_ratio))]
-IntId = Annotated[int, BeforeValidator(_digits_to_int)]
+#: An integer ID that may also be written as a string of digits or an `${env:...}` reference.
+IntId = Annotated[
+    int,
+    BeforeValidator(_digits_to_int),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\s*\d+\s*$|\$\{env:"}]}),
+]
 
 
 class _Table(BaseModel):
