@@ -64,13 +64,17 @@ def lint_file(
     except DecodeProblem as exc:
         return [_decode_diagnostic(name, exc)], {}
     if _is_json(name, text):
-        from recspec.locate import payload_diagnostics
+        from recspec.locate import (
+            Redactor,
+            credential_literals,
+            credential_values,
+            payload_diagnostics,
+        )
         from recspec.positions.json import parse_json
 
-        from recspec.locate import Redactor, credential_values
-
         document, problems = parse_json(text)
-        shown = Redactor(credential_values(document)).mask(text)
+        secrets = credential_values(document) + credential_literals(text)
+        shown = Redactor(secrets).mask(text)
         return payload_diagnostics(name, text, document, problems), {name: shown}
     from recspec.compiler import compile_file
 

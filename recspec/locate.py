@@ -9,6 +9,7 @@ ever printed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -184,7 +185,8 @@ def payload_diagnostics(
                 out.append(
                     _diagnostic(rule, rule.code, file, span, finding.message, finding.pointer)
                 )
-    return _finish(out, Redactor(credential_values(document)), lambda _d: False)
+    secrets = credential_values(document) + credential_literals(text)
+    return _finish(out, Redactor(secrets), lambda _d: False)
 
 
 def _nearest(positions: dict[str, Located], ptr: str) -> Span:
@@ -214,6 +216,21 @@ def credential_values(document: Any) -> list[str]:
 
     walk(document)
     return found
+
+
+_CREDENTIAL_LITERAL = re.compile(
+    r"""["']?\b(?:access_token|access_key_id|access_key_secret|access_key|secret_key)\b["']?"""
+    r"""[ \t]*[=:][ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')"""
+)
+
+
+def credential_literals(text: str) -> list[str]:
+    """Strings written after a credential key in a TOML or JSON text, as written.
+
+    A file that does not parse has no document to find credentials in, yet its snippets and
+    messages still show its lines; this textual scan keeps those credentials hidden too.
+    """
+    return [m.group(1) or m.group(2) or "" for m in _CREDENTIAL_LITERAL.finditer(text)]
 
 
 def _spec_suppressions(texts: dict[str, str]) -> Callable[[Diagnostic], bool]:

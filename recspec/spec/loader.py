@@ -129,6 +129,9 @@ def _read_chain(
             )
             return None
     loaded.texts[name] = text
+    from recspec.locate import credential_literals
+
+    loaded.secrets.update(credential_literals(text))  # even if the file does not parse
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
