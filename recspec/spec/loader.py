@@ -195,6 +195,11 @@ def _huge_integer_problem(name: str, text: str) -> SpecProblem:
 def _read_base(
     loaded: LoadedSpec, child: str, base: str, where: KeyPath, stack: tuple[str, ...]
 ) -> dict[str, Any] | None:
+    if "\0" in base:  # no file system accepts it; Path.resolve() would raise ValueError
+        loaded.problems.append(
+            SpecProblem("RS804", "`extends` path contains a NUL character", child, where)
+        )
+        return None
     parent = Path(child).parent if child != "<string>" else Path.cwd()
     target = parent / base
     try:
