@@ -107,8 +107,13 @@ def command(
         if spec in targets or output is not None:
             destination = targets.get(spec) or output
             assert destination is not None  # one of them is set on this branch
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            changed = write_atomic(destination, payload_bytes(payload, redact))
+            try:  # -o into a missing folder creates it, as --out-dir does
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                changed = write_atomic(destination, payload_bytes(payload, redact))
+            except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
+                click.echo(f"recspec: cannot write {display_path(destination)}: {reason}", err=True)
+                exit_with(2)
             if verbose:
                 click.echo(
                     f"{'wrote' if changed else 'unchanged'} {display_path(destination)}", err=True
