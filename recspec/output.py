@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
         pass
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
+        if hasattr(os, "fchmod"):  # POSIX; Windows has no such modes to keep
+            os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -35,8 +38,22 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     return True
 
 
+def _mode_for(target: Path) -> int:
+    """The replaced file's permissions, else what a plain open() would give (0666 - umask).
+
+    mkstemp creates 0600 files; without this a rewrite would silently change an output's mode.
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def safe_output_name(stem: str) -> str:
-    """A file name that cannot leave its folder: separators and dot-runs become '_'."""
-    cleaned = "".join("_" if ch in "/\\\0:" else ch for ch in stem).strip()
+    """A file name that cannot leave its folder: separators and control characters become '_',
+    leading dots go (`..toml` -> `_`; a spec named `a\\nb.toml` writes no newline in a name)."""
+    cleaned = "".join("_" if ch in "/\\\0:" or not ch.isprintable() else ch for ch in stem).strip()
     cleaned = cleaned.lstrip(".") or "_"
     return cleaned
