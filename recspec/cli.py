@@ -9,7 +9,9 @@ or internal error.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import signal
 import sys
 from typing import Any
 
@@ -56,8 +58,22 @@ def cli() -> None:
     """Compile short TOML specs into ZEGO cloud-recording start payloads, and lint them."""
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so cleanup runs (no temporary file is left)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: run the CLI; turn any unexpected exception into one line and exit 2."""
+    """Console entry point: run the CLI; turn any unexpected exception into one line and exit 2.
+
+    SIGTERM (CI cancelling a job) is handled like Ctrl-C: in-flight writes remove their
+    temporary files, then the process exits 143 (130 for SIGINT) without a traceback.
+    """
+    with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = cli.main(args=argv, prog_name="recspec", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -71,6 +87,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("recspec: interrupted", err=True)
         sys.exit(130)
+    except Terminated:
+        click.echo("recspec: terminated", err=True)
+        sys.exit(143)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:
