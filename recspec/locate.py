@@ -43,6 +43,16 @@ class Redactor:
             text = text.replace(form, "***")
         return text
 
+    def deep(self, node: Any) -> Any:
+        """A copy of a JSON-like document with every string redacted (for data shown to people)."""
+        if isinstance(node, str):
+            return self(node)
+        if isinstance(node, dict):
+            return {self(k): self.deep(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [self.deep(v) for v in node]
+        return node
+
     def mask(self, text: str) -> str:
         """Star out secrets in a source text shown as snippets, keeping its length.
 

@@ -23,6 +23,7 @@ from recspec.cli import exit_with
 
 if TYPE_CHECKING:
     from recspec.layout import LayoutPlan, LayoutSpec
+    from recspec.locate import Redactor
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:\.\.\s*(\d+))?\s*$")
 MAX_COUNT = 25
@@ -63,6 +64,8 @@ class SpecLayout:
     width: int
     height: int
     whiteboard: bool
+    redact: Redactor
+    """Hides `${env:...}` values (a stream id from the environment) in everything printed."""
 
 
 def load_spec_layout(spec: Path) -> SpecLayout:
@@ -93,7 +96,10 @@ def load_spec_layout(spec: Path) -> SpecLayout:
         )
         exit_with(1)
     assert layout is not None
+    from recspec.locate import Redactor
+
     return SpecLayout(
+        redact=Redactor(compiled.loaded.secrets),
         payload=payload,
         layout=layout,
         width=int(video["width"]),
@@ -136,7 +142,7 @@ def text_table(loaded: SpecLayout, plans: dict[int, LayoutPlan]) -> str:
     head = f"preset {preset.name} on {loaded.width}x{loaded.height}"
     if preset.server_side:
         focus = loaded.layout.focus
-        big = f"; big view: {_printable(focus)}" if focus else ""
+        big = f"; big view: {_printable(loaded.redact(focus))}" if focus else ""
         return f"{head}: ZEGO places the views itself (mix_mode {preset.mix_mode}){big}\n"
     lines = [head]
     columns = ("#", "stream", "left", "top", "right", "bottom", "width", "height", "layer", "fit")
@@ -150,7 +156,7 @@ def text_table(loaded: SpecLayout, plans: dict[int, LayoutPlan]) -> str:
                 anonymous += 1
                 name = f"(join #{anonymous})"
             else:
-                name = _printable(view.stream_id)
+                name = _printable(loaded.redact(view.stream_id))
             fit = {1: "crop", 2: "fit"}.get(view.fill_mode or 0, "-")
             rows.append(
                 (str(index), name, str(view.left), str(view.top), str(view.right),
@@ -188,7 +194,7 @@ def command(spec: Path, counts: list[int] | None, output_format: str) -> None:
     loaded = load_spec_layout(spec)
     plans = plans_for(loaded, counts if counts is not None else default_counts(loaded))
     if output_format == "json":
-        table = {str(count): plan.mix_input_list() for count, plan in plans.items()}
+        table = {str(c): loaded.redact.deep(plan.mix_input_list()) for c, plan in plans.items()}
         click.echo(json.dumps(table, indent=2, ensure_ascii=False))
     else:
         click.echo(text_table(loaded, plans), nl=False)

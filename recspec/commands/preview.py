@@ -91,6 +91,7 @@ def command(
     if source_aspect is None:
         declared = loaded.layout.tile_aspect or f"{loaded.width}:{loaded.height}"
         source_aspect = _aspect(declared)
+    payload = loaded.redact.deep(payload)  # stream ids from ${env:...} are drawn as ***
     if output_format == "text":
         drawing = render_ascii(payload)
     else:
