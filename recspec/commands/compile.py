@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,16 @@ import click
 from recspec.cli import exit_with
 
 
-def payload_bytes(payload: dict[str, Any], redact: bool) -> bytes:
-    """The payload as stable, pretty JSON (2-space indent, UTF-8, final newline)."""
+def payload_bytes(payload: dict[str, Any], redact: bool, secrets: Collection[str] = ()) -> bytes:
+    """The payload as stable, pretty JSON (2-space indent, UTF-8, final newline).
+
+    Redacting hides credential fields and every value that came from `${env:...}` (`secrets`),
+    wherever it ended up (a stream id, the derived `<room id>-mix`).
+    """
     if redact:
-        payload = redact_payload(payload)
+        from recspec.locate import Redactor
+
+        payload = Redactor(secrets).deep(redact_payload(payload))
     return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -109,7 +116,9 @@ def command(
             assert destination is not None  # one of them is set on this branch
             try:  # -o into a missing folder creates it, as --out-dir does
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                changed = write_atomic(destination, payload_bytes(payload, redact))
+                changed = write_atomic(
+                    destination, payload_bytes(payload, redact, compiled.loaded.secrets)
+                )
             except OSError as exc:
                 reason = exc.strerror or type(exc).__name__
                 click.echo(f"recspec: cannot write {display_path(destination)}: {reason}", err=True)
@@ -120,5 +129,6 @@ def command(
                 )
         else:
             hide = redact or (sys.stdout.isatty() and not show_secrets)
-            click.echo(payload_bytes(payload, hide).decode("utf-8"), nl=False)
+            text = payload_bytes(payload, hide, compiled.loaded.secrets).decode("utf-8")
+            click.echo(text, nl=False)
     exit_with(1 if failed else 0)
