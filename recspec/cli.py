@@ -78,7 +78,10 @@ def main(argv: list[str] | None = None) -> None:
         result = cli.main(args=argv, prog_name="recspec", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
+    except click.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            click.echo("recspec: interrupted", err=True)
+            sys.exit(130)
         click.echo("recspec: aborted", err=True)
         sys.exit(2)
     except click.ClickException as exc:
