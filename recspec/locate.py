@@ -179,12 +179,14 @@ def payload_diagnostics(
     """Diagnostics of a hand-written JSON payload, positioned at the offending key."""
     from recspec.rules import check_payload, get_rule
 
+    problems = list(problems)
     out: list[Diagnostic] = []
     for problem in problems:
         code = "RS105" if problem.kind == "duplicate-key" else "RS100"
         span = Span(problem.line, problem.column, problem.line, problem.column + 1)
         out.append(_diagnostic(get_rule(code), code, file, span, problem.message))
-    if document is not None:
+    # A document that parsed (even to `null`, which parse_json also returns as None) is checked.
+    if not any(problem.kind == "syntax" for problem in problems):
         findings = check_payload(document)
         if findings:
             from recspec.positions.json import json_positions
