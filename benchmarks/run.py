@@ -1,0 +1,458 @@
+"""recspec's performance benchmark: whole processes against check-jsonschema, side by side.
+
+    .venv/bin/python benchmarks/run.py [--smoke] [--sizes 1,100,1000,10000] [--runs N]
+                                       [--out benchmarks/results.md]
+
+Why whole processes: users run `recspec` from pre-commit and CI, so start-up and imports are
+part of what they wait for. Why check-jsonschema: it is what users would pick instead to check
+these files, and it runs in the same session on the same files, so the ratios survive a noisy
+machine. Timing uses hyperfine when installed (`apt-get install -y hyperfine`) and falls back to
+a subprocess loop; either way recspec is called through this interpreter's venv (`bin/recspec`),
+never through a pyenv shim, which would add ~45 ms to every figure.
+
+`--smoke` (CI): a few specs, one run each, no peers, no timing assertions; exits 0 unless recspec
+itself fails on the generated corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent  # not resolved: the venv's bin/, not the base interpreter's
+RECSPEC = BIN / "recspec"
+#: hyperfine passes a command as one argv string, which Linux caps at 128 KiB (MAX_ARG_STRLEN).
+HYPERFINE_MAX_COMMAND = 100_000
+#: The issue's targets: case -> (recspec case, peer case, size, highest allowed ratio).
+TARGETS = (
+    ("one spec linted (pre-commit)", "lint specs", "cj specs", 1, 0.7),
+    ("1000 payloads linted", "lint payloads", "cj payloads", 1000, 0.3),
+    ("1000 specs compiled+written, fresh out-dir", "compile fresh", "cj specs", 1000, 0.4),
+    ("1000 specs compiled, outputs unchanged", "compile", "cj specs", 1000, 0.4),
+)
+MEMORY_LIMIT_MB = 150.0
+LINEARITY_LIMIT = 1.25  # per-file cost at the largest size may be at most this x the 1000 one
+
+
+@dataclass
+class Timing:
+    """One command's wall times (ms) and, when measured, its peak RSS (MB)."""
+
+    case: str
+    tool: str
+    size: int
+    times_ms: list[float]
+    timer: str
+    peak_mb: float | None = None
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times_ms)
+
+    @property
+    def per_file(self) -> float:
+        return self.median / self.size
+
+
+@dataclass
+class Report:
+    """Everything the Markdown report needs."""
+
+    command: str
+    timings: list[Timing] = field(default_factory=list)
+    inproc: list[tuple[str, int, float, float]] = field(default_factory=list)  # what, n, ms, MB
+    notes: list[str] = field(default_factory=list)
+
+    def find(self, case: str, size: int) -> Timing | None:
+        return next((t for t in self.timings if t.case == case and t.size == size), None)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="CI mode: 3 specs, 1 run, no peers.")
+    parser.add_argument("--sizes", default="1,100,1000,10000", help="Comma list of corpus sizes.")
+    parser.add_argument("--runs", type=int, default=10, help="Timed runs per command up to 1000 files.")
+    parser.add_argument("--big-runs", type=int, default=2, help="Timed runs above 1000 files.")
+    parser.add_argument("--out", type=Path, help="Also write the Markdown report here.")
+    parser.add_argument("--work", type=Path, help="Scratch folder (default bench-out/, temp in smoke).")
+    parser.add_argument("--seed", type=int, default=42, help="Corpus seed.")
+    parser.add_argument("--no-peers", action="store_true", help="Skip check-jsonschema.")
+    parser.add_argument("--no-hyperfine", action="store_true", help="Always use the subprocess loop.")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.sizes, args.runs, args.big_runs, args.no_peers = "3", 1, 1, True
+    args.size_list = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    return args
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus
+
+
+def build_corpus(work: Path, count: int, seed: int, notes: list[str]) -> tuple[list[str], list[str]]:
+    """Specs, then payloads compiled from them by recspec itself; paths relative to `work`."""
+    specs = corpus.write_specs(work / "specs", count, seed)
+    names = [str(p.relative_to(work)) for p in specs]
+    payload_dir = work / "payloads"
+    run_checked([str(RECSPEC), "compile", "--out-dir", "payloads", *names], work, "payload generation")
+    payloads = [str((payload_dir / (p.stem + ".json")).relative_to(work)) for p in specs]
+    step = max(1, count // 200)
+    sample = names[::step]
+    run_checked([str(RECSPEC), "lint", "--strict", *sample], work, "clean-compile check")
+    notes.append(
+        f"Corpus (seed {seed}): {count} specs, {corpus.kinds_summary(specs)}; "
+        f"{len(sample)} sampled specs lint clean with --strict; payloads = recspec's own output."
+    )
+    return names, payloads
+
+
+def run_checked(cmd: list[str], cwd: Path, what: str) -> str:
+    """Run a command that must succeed; fail the benchmark loudly (not silently) otherwise."""
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = (done.stdout + done.stderr)[-2000:]
+        raise SystemExit(f"{what} failed (exit {done.returncode}): {' '.join(cmd[:4])} ...\n{tail}")
+    return done.stdout
+
+
+def peer_schemas(work: Path) -> None:
+    """`recspec schema spec|payload` as files; the spec one relaxed for `${env:…}` IDs.
+
+    recspec interpolates `${env:NAME:-default}` before validating, so `app_id` and `sub_app_id`
+    are strings in the TOML yet typed integer in the exported schema; unrelaxed, check-jsonschema
+    would time its error reporting instead of a clean validation.
+    """
+    for kind in ("spec", "payload"):
+        text = run_checked([str(RECSPEC), "schema", kind], work, f"recspec schema {kind}")
+        schema = json.loads(text)
+        if kind == "spec":
+            for table, key in (("RoomSpec", "app_id"), ("StorageSpec", "sub_app_id")):
+                prop = schema.get("$defs", {}).get(table, {}).get("properties", {}).get(key)
+                if prop and prop.get("type") == "integer":
+                    prop["type"] = ["integer", "string"]
+        (work / f"{kind}.schema.json").write_text(json.dumps(schema, indent=2))
+
+
+def peer_tool(work: Path, notes: list[str]) -> Path | None:
+    """check-jsonschema from its own venv under the scratch folder (created on first use)."""
+    venv = work / "peers"
+    tool = venv / "bin" / "check-jsonschema"
+    if not tool.exists():
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+            subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "check-jsonschema"],
+                           check=True, capture_output=True, timeout=600)
+        except (subprocess.SubprocessError, OSError) as exc:
+            notes.append(f"check-jsonschema skipped: could not install it ({type(exc).__name__}).")
+            return None
+    version = subprocess.run([str(tool), "--version"], capture_output=True, text=True, check=False)
+    notes.append(f"Peer: {version.stdout.strip()} in {venv.relative_to(work.parent)}.")
+    return tool
+
+
+# --------------------------------------------------------------------------------------------
+# Timing
+
+
+def time_loop(
+    cmd: list[str], cwd: Path, runs: int, warmup: int, fresh: Path | None
+) -> tuple[list[float], float, int]:
+    """Wall ms per run, the largest child peak RSS (MB, from wait4's rusage), the last exit code.
+
+    With `fresh`, every run writes into a new, never-used folder under it (the `{OUT}` token):
+    deleting the previous outputs right before a run would time ext4's handling of 1000 fresh
+    deletions (~1 ms per file here), not recspec; a fresh CI checkout has none.
+    """
+    times: list[float] = []
+    peak_kb = code = 0
+    for index in range(warmup + runs):
+        run_cmd = cmd
+        if fresh is not None:
+            target = fresh / f"run-{time.monotonic_ns()}"
+            run_cmd = [str(target) if part == "{OUT}" else part for part in cmd]
+        start = time.perf_counter()
+        child = subprocess.Popen(run_cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = (time.perf_counter() - start) * 1000
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd[:3])} ... exited {code} in {cwd}")
+        peak_kb = max(peak_kb, usage.ru_maxrss)
+        if index >= warmup:
+            times.append(elapsed)
+    return times, peak_kb / 1024, code
+
+
+def time_hyperfine(cmd: list[str], cwd: Path, runs: int, warmup: int) -> list[float]:
+    """Wall ms per run from hyperfine's JSON export (-N: no shell, nothing subtracted)."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        export = Path(handle.name)
+    line = " ".join(cmd)
+    hf = ["hyperfine", "-N", "--style", "none", "--export-json", str(export),
+          "-w", str(warmup), "-r", str(max(runs, 2))]
+    subprocess.run([*hf, line], cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    data = json.loads(export.read_text())
+    export.unlink()
+    return [t * 1000 for t in data["results"][0]["times"]]
+
+
+def measure(report: Report, case: str, tool: str, size: int, cmd: list[str], work: Path,
+            args: argparse.Namespace, fresh: Path | None = None) -> Timing:
+    """Time one command: exit code checked, then hyperfine (or the loop), plus peak RSS."""
+    runs = args.runs if size <= 1000 else args.big_runs
+    warmup = 0 if args.smoke else (3 if size <= 100 else 1)
+    # One checked run first: proves the command works (exit 0) and measures its peak RSS.
+    _, peak, code = time_loop(cmd, work, 1, 0, fresh)
+    if code != 0:
+        report.notes.append(f"{tool} {case} n={size} exited {code}: it found problems (timed anyway).")
+    use_hf = (not args.no_hyperfine and shutil.which("hyperfine") is not None
+              and len(" ".join(cmd)) < HYPERFINE_MAX_COMMAND and not args.smoke and fresh is None)
+    if use_hf:
+        times, timer = time_hyperfine(cmd, work, runs, warmup), "hyperfine"
+    else:
+        times, loop_peak, _ = time_loop(cmd, work, runs, warmup, fresh)
+        peak, timer = max(peak, loop_peak), "loop"
+    timing = Timing(case, tool, size, times, timer, peak)
+    report.timings.append(timing)
+    print(f"  {tool:17} {case:15} n={size:<6} median {timing.median:9.1f} ms "
+          f"[{min(times):.1f}-{max(times):.1f}] {timer}, peak {peak:.0f} MB", file=sys.stderr)
+    return timing
+
+
+def has_jobs_option() -> bool:
+    """Whether this recspec's `compile` has `--jobs` (detected, not assumed)."""
+    helptext = subprocess.run([str(RECSPEC), "compile", "--help"], capture_output=True, text=True, check=False)
+    return "--jobs" in helptext.stdout
+
+
+def inprocess(report: Report, work: Path, specs: list[str], payloads: list[str]) -> None:
+    """Specs/s through `compile_file` and payloads/s through `lint_paths`, in a fresh child."""
+    script = (
+        "import sys, time, json\n"
+        "from recspec.compiler import compile_file\n"
+        "from recspec.lint import lint_paths\n"
+        "specs, payloads = json.loads(sys.stdin.read())\n"
+        "compile_file(specs[0]); lint_paths(payloads[:1])\n"
+        "t = time.perf_counter()\n"
+        "bad = sum(compile_file(p).payload is None for p in specs)\n"
+        "c = time.perf_counter() - t\n"
+        "t = time.perf_counter(); run = lint_paths(payloads); l = time.perf_counter() - t\n"
+        "print(json.dumps([c, l, bad, len(run.diagnostics)]))\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], cwd=work, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(json.dumps([specs, payloads]))
+    child.stdin.close()
+    out = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit("in-process benchmark failed")
+    compile_s, lint_s, bad, diagnostics = json.loads(out)
+    if bad or diagnostics:
+        report.notes.append(f"in-process: {bad} specs failed, {diagnostics} payload diagnostics")
+    rss = usage.ru_maxrss / 1024
+    report.inproc.append(("compile_file (specs/s)", len(specs), compile_s * 1000, rss))
+    report.inproc.append(("lint_paths (payloads/s)", len(payloads), lint_s * 1000, rss))
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+
+
+def machine() -> str:
+    """Cores, CPU model and Python: ratios are only comparable on the same machine kind."""
+    model = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    hf = "absent (subprocess loop)"
+    if shutil.which("hyperfine"):
+        hf = subprocess.run(["hyperfine", "--version"], capture_output=True, text=True).stdout.strip()
+    version = subprocess.run([str(RECSPEC), "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, {version} at {git_state()}, timer: {hf}")
+
+
+def git_state() -> str:
+    """The commit timed, and whether recspec/ had uncommitted changes (others work in the tree)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "recspec"], cwd=REPO,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown commit"
+    return f"{head}{' + uncommitted recspec/ changes' if dirty else ''}"
+
+
+def fmt_ms(t: Timing) -> str:
+    return f"{t.median:.1f} [{min(t.times_ms):.1f}-{max(t.times_ms):.1f}]"
+
+
+def render(report: Report, args: argparse.Namespace) -> str:
+    """The Markdown report: raw timings, targets, linearity, memory, in-process, notes."""
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# recspec benchmark", "",
+        f"- command: `{report.command}`",
+        f"- date: {date}",
+        f"- machine: {machine()}", "",
+        "## Whole-process wall time (ms, median [min-max])", "",
+        "| case | tool | files | median [min-max] ms | runs | timer | ms/file | peak RSS MB |",
+        "|---|---|---:|---|---:|---|---:|---:|",
+    ]
+    for t in report.timings:
+        lines.append(f"| {t.case} | {t.tool} | {t.size} | {fmt_ms(t)} | {len(t.times_ms)} | {t.timer} "
+                     f"| {t.per_file:.3f} | {t.peak_mb:.0f} |")
+    if not args.smoke:
+        lines += ["", "## Targets (ratio = recspec median / check-jsonschema median)", "",
+                  "| target | recspec ms | check-jsonschema ms | ratio | goal | result |",
+                  "|---|---:|---:|---:|---:|---|"]
+        for label, mine, peer, size, goal in TARGETS:
+            ours, theirs = report.find(mine, size), report.find(peer, size)
+            if ours is None or theirs is None:
+                lines.append(f"| {label} | - | - | - | ≤ {goal} | SKIP (size or peer not run) |")
+                continue
+            ratio = ours.median / theirs.median
+            verdict = "PASS" if ratio <= goal else "FAIL"
+            lines.append(f"| {label} | {ours.median:.1f} | {theirs.median:.1f} | {ratio:.2f}x "
+                         f"| ≤ {goal}x | {verdict} |")
+        lines += scaling_rows(report)
+    if report.inproc:
+        lines += ["", "## In-process throughput (one fresh child, after a warm-up call)", "",
+                  "| function | files | total ms | µs/file | files/s | child peak RSS MB |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for what, n, ms, mb in report.inproc:
+            lines.append(f"| {what} | {n} | {ms:.0f} | {ms * 1000 / n:.0f} | {n / ms * 1000:,.0f} "
+                         f"| {mb:.0f} |")
+    lines += ["", "## Notes", ""] + [f"- {n}" for n in report.notes]
+    return "\n".join(lines) + "\n"
+
+
+def scaling_rows(report: Report) -> list[str]:
+    """Linearity (marginal ms/file) and memory at the largest size, with PASS/FAIL."""
+    sizes = sorted({t.size for t in report.timings})
+    big = sizes[-1]
+    if big <= 1000 or 1000 not in sizes or 100 not in sizes:
+        return ["", "Scaling: needs sizes 100, 1000 and one above 1000 (skipped)."]
+    lines = ["", f"## Scaling to {big} files", "",
+             "| case | marginal ms/file 100→1000 | marginal ms/file 1000→" + str(big)
+             + " | ratio | peak RSS MB | result |", "|---|---:|---:|---:|---:|---|"]
+    for case in ("lint specs", "lint payloads", "compile", "compile fresh"):
+        t100, t1k, tbig = (report.find(case, n) for n in (100, 1000, big))
+        if not (t100 and t1k and tbig):
+            continue
+        small = (t1k.median - t100.median) / 900
+        large = (tbig.median - t1k.median) / (big - 1000)
+        ratio = large / small if small > 0 else math.inf
+        peak = tbig.peak_mb or 0.0
+        ok = ratio <= LINEARITY_LIMIT and peak < MEMORY_LIMIT_MB
+        lines.append(f"| recspec {case} | {small:.3f} | {large:.3f} | {ratio:.2f}x "
+                     f"| {peak:.0f} | {'PASS' if ok else 'FAIL'} (≤ {LINEARITY_LIMIT}x, < {MEMORY_LIMIT_MB:.0f} MB) |")
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    command = "benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    report = Report(command=f".venv/bin/python {command}".strip())
+    temp = None
+    if args.work is not None:
+        work = args.work
+    elif args.smoke:
+        temp = tempfile.TemporaryDirectory(prefix="recspec-bench-")
+        work = Path(temp.name)
+    else:
+        work = REPO / "bench-out"
+    work = work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        run(report, args, work)
+    finally:
+        if temp is not None:
+            temp.cleanup()
+    text = render(report, args)
+    print(text, end="")
+    if args.out is not None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def run(report: Report, args: argparse.Namespace, work: Path) -> None:
+    """Corpus, peers, every timed case per size, the in-process loop and the --jobs check."""
+    if not RECSPEC.exists():
+        raise SystemExit(f"{RECSPEC} not found: run this with the venv's python (.venv/bin/python)")
+    print(f"corpus in {work} ...", file=sys.stderr)
+    specs, payloads = build_corpus(work, max(args.size_list), args.seed, report.notes)
+    tool = None if args.no_peers else peer_tool(work, report.notes)
+    if tool is not None:
+        peer_schemas(work)
+        report.notes.append("check-jsonschema schemas: `recspec schema payload` and `recspec schema spec` "
+                            "(app_id/sub_app_id widened to integer|string if typed integer-only, "
+                            "since specs hold `${env:…}`).")
+    if args.smoke:
+        report.notes.append("smoke mode: one run each, no peers, no timing assertions.")
+    recspec = str(RECSPEC)
+    for size in args.size_list:
+        s, p = specs[:size], payloads[:size]
+        out = work / "out" / str(size)
+        print(f"size {size}:", file=sys.stderr)
+        measure(report, "lint specs", "recspec", size, [recspec, "lint", *s], work, args)
+        measure(report, "lint payloads", "recspec", size, [recspec, "lint", *p], work, args)
+        measure(report, "compile fresh", "recspec", size,
+                [recspec, "compile", "--out-dir", "{OUT}", *s], work, args, fresh=work / "fresh")
+        shutil.rmtree(work / "fresh", ignore_errors=True)
+        measure(report, "compile", "recspec", size,
+                [recspec, "compile", "--out-dir", str(out.relative_to(work)), *s], work, args)
+        if tool is not None:
+            measure(report, "cj specs", "check-jsonschema", size,
+                    [str(tool), "--schemafile", "spec.schema.json", *s], work, args)
+            measure(report, "cj payloads", "check-jsonschema", size,
+                    [str(tool), "--schemafile", "payload.schema.json", *p], work, args)
+    report.notes.append("`compile fresh` writes into a new folder each run (every file created; "
+                        "subprocess loop); `compile` reruns into one folder (write-if-changed: "
+                        "nothing rewritten).")
+    report.notes.append(f"Runs: {args.runs} up to 1000 files, {args.big_runs} above; commands over "
+                        f"{HYPERFINE_MAX_COMMAND // 1000} kB of arguments use the loop (hyperfine's 128 KiB limit).")
+    load = os.getloadavg()
+    report.notes.append(f"Load average at the end: {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} on "
+                        f"{os.cpu_count()} cores (above ~0.5 means other work shared the machine; "
+                        "ratios, measured side by side, are steadier than absolute times).")
+    big = max(args.size_list)
+    inprocess(report, work, specs[: min(big, 1000)], payloads[: min(big, 1000)])
+    if big > 1000:
+        inprocess(report, work, specs, payloads)
+    if has_jobs_option():
+        report.notes.append("`recspec compile --jobs` exists but is not timed yet: add a case here.")
+    else:
+        report.notes.append("`--jobs N` (both cores) skipped: `recspec compile --help` has no --jobs option.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
