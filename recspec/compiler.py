@@ -331,12 +331,7 @@ def compile_file(
             compiled.provenance = builder.provenance
     compiled.diagnostics = spec_diagnostics(compiled)
     if compiled.ok and compiled.document is not None:
+        from recspec.payload.shape import canonical
+
         compiled.document = canonical(compiled.document)
     return compiled
-
-
-def canonical(document: dict[str, Any]) -> dict[str, Any]:
-    """Reorder a valid payload into the reference's field order (the models' order)."""
-    from recspec.payload.legacy import StartPayload, dump
-
-    return dump(StartPayload.model_validate(document))

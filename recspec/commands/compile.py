@@ -89,11 +89,12 @@ def command(
     if out_dir is not None:
         if out_dir.exists() and not out_dir.is_dir():
             raise click.UsageError(f"--out-dir {out_dir} is not a directory")
+        writers: dict[Path, Path] = {}  # output -> the spec that writes it
         for spec in specs:
             target = out_dir / (safe_output_name(spec.stem) + ".json")
-            clash = next((s for s, t in targets.items() if t == target), None)
-            if clash is not None:
-                raise click.UsageError(f"{clash} and {spec} would both write {target}")
+            if target in writers:
+                raise click.UsageError(f"{writers[target]} and {spec} would both write {target}")
+            writers[target] = spec
             targets[spec] = target
 
     failed = 0

@@ -1,71 +1,42 @@
 """Structure rules (RS1xx): syntax, required fields, unknown keys, strict types, enum values.
 
-One strict validation of the payload against the legacy models (`recspec.payload.legacy`) feeds
-RS101-RS104 and RS106, so the models stay the single source of truth for field names, types and
-requiredness. RS100 and RS105 come from the file reader (they need the text, not the document).
+One walk of the payload against the models' shape (`recspec.payload.shape`, generated from
+`recspec.payload.legacy`) feeds RS101-RS104 and RS106, so the models stay the single source of
+truth for field names, types and requiredness without paying pydantic's start-up on every lint.
+RS100 and RS105 come from the file reader (they need the text, not the document).
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
-from typing import Any
 
 from recspec.diagnostics import Severity, pointer
-from recspec.modelpath import model_at, suggest, type_name, unwrap
+from recspec.modelpath import suggest, type_name
+from recspec.payload.shape import StructureError, structure_errors
 from recspec.rules.base import Finding, PayloadView, Rule
 
 #: Top-level keys of the newer PascalCase StartRecord body: a sign the user wrote the other dialect.
 _V2_KEYS = frozenset({"RoomId", "RecordInputParams", "RecordOutputParams", "StorageParams"})
 
 
-def _errors(view: PayloadView) -> list[dict[str, Any]]:
-    """Validation errors of the whole document, computed once per document."""
-    if "structure" not in view.cache:
-        from pydantic import ValidationError
-
-        from recspec.payload.legacy import StartPayload
-
-        try:
-            StartPayload.model_validate(view.doc)
-            errors: list[dict[str, Any]] = []
-        except ValidationError as exc:
-            errors = [dict(e) for e in exc.errors(include_url=False, include_input=True)]
-        view.cache["structure"] = errors
-    result: list[dict[str, Any]] = view.cache["structure"]
-    return result
-
-
 def _is_v2(view: PayloadView) -> bool:
     return isinstance(view.doc, dict) and bool(_V2_KEYS & view.doc.keys())
 
 
-def _where(loc: tuple[Any, ...]) -> str:
+def _select(view: PayloadView, kind: str) -> Iterator[StructureError]:
+    """The document's structure errors of one kind (the walk runs once per document)."""
+    if _is_v2(view) or not isinstance(view.doc, dict):
+        return
+    if "structure" not in view.cache:
+        view.cache["structure"] = structure_errors(view.doc)
+    for error in view.cache["structure"]:
+        if error.kind == kind:
+            yield error
+
+
+def _where(loc: tuple[str | int, ...]) -> str:
     parent = [str(step) for step in loc[:-1] if isinstance(step, str)]
     return parent[-1] if parent else "the payload"
-
-
-def _payload_model_at(loc: tuple[Any, ...]) -> Any:
-    from recspec.payload.legacy import StartPayload
-
-    return model_at(StartPayload, loc)
-
-
-def _field_enum(loc: tuple[Any, ...]) -> type[enum.Enum] | None:
-    model = _payload_model_at(loc)
-    field = getattr(model, "model_fields", {}).get(loc[-1]) if model is not None else None
-    if field is None:
-        return None
-    kind = unwrap(field.annotation)
-    return kind if isinstance(kind, type) and issubclass(kind, enum.Enum) else None
-
-
-def _select(view: PayloadView, *types_: str) -> Iterator[dict[str, Any]]:
-    if _is_v2(view):
-        return
-    for error in _errors(view):
-        if error["type"] in types_:
-            yield error
 
 
 def _check_dialect(view: PayloadView) -> Iterator[Finding]:
@@ -81,59 +52,40 @@ def _check_dialect(view: PayloadView) -> Iterator[Finding]:
 
 def _check_required(view: PayloadView) -> Iterator[Finding]:
     for error in _select(view, "missing"):
-        loc = tuple(error["loc"])
-        yield Finding(pointer(*loc), f"`{loc[-1]}` is required in {_where(loc)}")
+        yield Finding(pointer(*error.loc), f"`{error.loc[-1]}` is required in {_where(error.loc)}")
 
 
 def _check_unknown(view: PayloadView) -> Iterator[Finding]:
-    for error in _select(view, "extra_forbidden"):
-        loc = tuple(error["loc"])
-        key = str(loc[-1])
-        known = list(getattr(_payload_model_at(loc), "model_fields", {}))
-        hint = suggest(key, known)
-        yield Finding(pointer(*loc), f"unknown field `{key}` in {_where(loc)}{hint}")
-
-
-_TYPE_ERRORS = {
-    "int_type": "an integer",
-    "int_parsing": "an integer",
-    "string_type": "a string",
-    "bool_type": "a boolean",
-    "list_type": "an array",
-    "model_type": "an object",
-    "dict_type": "an object",
-    "model_attributes_type": "an object",
-    "null_forbidden": "a value",
-}
+    for error in _select(view, "unknown"):
+        key = str(error.loc[-1])
+        hint = suggest(key, list(error.known))
+        yield Finding(pointer(*error.loc), f"unknown field `{key}` in {_where(error.loc)}{hint}")
 
 
 def _check_types(view: PayloadView) -> Iterator[Finding]:
-    for error in _select(view, *_TYPE_ERRORS):
-        loc = tuple(error["loc"])
-        if not loc:
+    for error in _select(view, "type"):
+        if not error.loc:
             continue  # the document itself is not an object: RS107 says so
-        got = type_name(error.get("input"))
-        extra = "; omit the field to use its default" if error.get("input") is None else ""
+        got = type_name(error.value)
+        extra = "; omit the field to use its default" if error.value is None else ""
         yield Finding(
-            pointer(*loc), f"`{loc[-1]}` must be {_TYPE_ERRORS[error['type']]}, not {got}{extra}"
+            pointer(*error.loc), f"`{error.loc[-1]}` must be {error.expected}, not {got}{extra}"
         )
 
 
 def _check_enums(view: PayloadView) -> Iterator[Finding]:
     for error in _select(view, "enum"):
-        loc = tuple(error["loc"])
-        allowed = ""
-        kind = _field_enum(loc)
-        if kind is not None:
-            names = ", ".join(f"{m.value!r} ({m.name.lower().replace('_', ' ')})" for m in kind)
-            allowed = f"; allowed: {names}"
-        yield Finding(pointer(*loc), f"`{loc[-1]}` is {error.get('input')!r}{allowed}")
+        names = ", ".join(f"{value!r} ({name})" for value, name in error.allowed)
+        yield Finding(
+            pointer(*error.loc), f"`{error.loc[-1]}` is {error.value!r}; allowed: {names}"
+        )
 
 
 def _check_int64(view: PayloadView) -> Iterator[Finding]:
-    for error in _select(view, "less_than_equal", "greater_than_equal"):
-        loc = tuple(error["loc"])
-        yield Finding(pointer(*loc), f"`{loc[-1]}` does not fit in a signed 64-bit integer")
+    for error in _select(view, "overflow"):
+        yield Finding(
+            pointer(*error.loc), f"`{error.loc[-1]}` does not fit in a signed 64-bit integer"
+        )
 
 
 _BASE = "[L] seed parameter tables; reference §1"
