@@ -121,6 +121,8 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
         return None, _syntax_problems(text, body, exc)
     except RecursionError:  # json's C scanner guards its own recursion: far too deep
         return None, [_too_deep_problem(text)]
+    if "\\u" in body and _has_lone_surrogate(document):
+        return None, [_lone_surrogate_problem(text)]
     # A cheap count first: only documents with more than MAX_DEPTH containers can be too deep.
     if body.count("{") + body.count("[") > MAX_DEPTH and _deeper_than(document, MAX_DEPTH):
         return None, [_too_deep_problem(text)]
@@ -146,6 +148,31 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
             )
         )
     return document, problems
+
+
+#: A `\\uD800`-`\\uDFFF` escape that is not half of a high+low pair.
+_LONE_SURROGATE: Final = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<![89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _has_lone_surrogate(document: Any) -> bool:
+    """True when a key or string decodes to a lone UTF-16 surrogate (not encodable as UTF-8)."""
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _lone_surrogate_problem(text: str) -> JsonProblem:
+    """A lone surrogate escape is no Unicode character: no server can read it as text, and
+    echoing it would make every output unencodable."""
+    match = _LONE_SURROGATE.search(text)
+    escape = match.group() if match else "\\uD800"
+    message = f"{escape} is half of a UTF-16 surrogate pair, not a character (RFC 8259 8.2)"
+    return _problem_at(text, match.start() if match else 0, message, "syntax")
 
 
 #: At most this many syntax problems are reported per document.
