@@ -178,6 +178,9 @@ def _line_hash(diag: Diagnostic, uri: str, report: Report, seen: dict[str, int])
     """
     snippet = source_line(report.sources, diag.file, diag.line)
     anchor = snippet[1].strip() if snippet is not None else f"{diag.pointer}\0{diag.message}"
-    digest = hashlib.sha256(f"{diag.rule}\0{uri}\0{anchor}".encode()).hexdigest()[:16]
+    key = f"{diag.rule}\0{uri}\0{anchor}".encode(
+        "utf-8", "surrogatepass"
+    )  # API text may hold any str
+    digest = hashlib.sha256(key).hexdigest()[:16]
     seen[digest] = seen.get(digest, 0) + 1
     return f"{digest}:{seen[digest]}"
