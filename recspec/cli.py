@@ -13,7 +13,7 @@ import contextlib
 import importlib
 import signal
 import sys
-from typing import Any
+from typing import NoReturn
 
 import click
 
@@ -106,6 +106,6 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def exit_with(code: int) -> Any:
+def exit_with(code: int) -> NoReturn:
     """Leave a command with an exit code through click (keeps CliRunner and main() in step)."""
     raise click.exceptions.Exit(code)

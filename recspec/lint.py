@@ -12,9 +12,13 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.positions import Span
+
+if TYPE_CHECKING:
+    from recspec.cache import LintCache
 
 
 @dataclass
@@ -52,6 +56,22 @@ def display_path(path: Path | str) -> str:
     return text.replace(os.sep, "/")
 
 
+#: Below this many files to check, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 200
+
+
+@dataclass
+class FileResult:
+    """One file's outcome, plus what the cache needs to remember it when it is clean."""
+
+    name: str
+    diagnostics: list[Diagnostic]
+    sources: dict[str, str]
+    text: str | None = None
+    deps: dict[str, str] = field(default_factory=dict)
+    env_used: dict[str, str | None] = field(default_factory=dict)
+
+
 def lint_file(
     path: Path | str, env: Mapping[str, str] | None = None
 ) -> tuple[list[Diagnostic], dict[str, str]]:
@@ -63,6 +83,12 @@ def lint_file(
         text = read_text(path)
     except DecodeProblem as exc:
         return [_decode_diagnostic(name, exc)], {}
+    result = check_text(name, text, env)
+    return result.diagnostics, result.sources
+
+
+def check_text(name: str, text: str, env: Mapping[str, str] | None = None) -> FileResult:
+    """Lint one file's text: a payload when it is JSON, else a spec."""
     if _is_json(name, text):
         from recspec.locate import (
             Redactor,
@@ -73,13 +99,17 @@ def lint_file(
         from recspec.positions.json import parse_json
 
         document, problems = parse_json(text)
+        found = payload_diagnostics(name, text, document, problems)
+        if not found:
+            return FileResult(name, [], {}, text)
         secrets = credential_values(document) + credential_literals(text)
-        shown = Redactor(secrets).mask(text)
-        return payload_diagnostics(name, text, document, problems), {name: shown}
+        return FileResult(name, found, {name: Redactor(secrets).mask(text)}, text)
     from recspec.compiler import compile_file
 
     compiled = compile_file(name, text=text, env=env)
-    return compiled.diagnostics, compiled.sources
+    deps = {path: body for path, body in compiled.loaded.texts.items() if path != name}
+    sources = compiled.sources if compiled.diagnostics else {}
+    return FileResult(name, compiled.diagnostics, sources, text, deps, compiled.loaded.env_used)
 
 
 def _is_json(name: str, text: str) -> bool:
@@ -103,23 +133,108 @@ def lint_paths(
     paths: Iterable[str | os.PathLike[str]],
     config: LintConfig | None = None,
     env: Mapping[str, str] | None = None,
+    *,
+    cache: LintCache | None = None,
+    jobs: int = 1,
 ) -> LintRun:
-    """Lint files and directories (walked recursively). Raises UnreadableError for a bad path."""
-    from recspec.source import find_inputs
+    """Lint files and directories (walked recursively). Raises UnreadableError for a bad path.
+
+    Files the cache knows to be clean are skipped; with `jobs > 1` and enough files left, the
+    rest are checked by forked worker processes (results keep the input order).
+    """
+    from recspec.source import DecodeProblem, find_inputs, read_text
 
     config = config or LintConfig()
+    environ = os.environ if env is None else env
     files = find_inputs([str(p) for p in paths])
-    diagnostics: list[Diagnostic] = []
-    sources: dict[str, str] = {}
-    names: list[str] = []
+    names = [display_path(p) for p in files]
+    results: dict[str, FileResult] = {}
+    todo: list[tuple[str, str]] = []
+    for path, name in zip(files, names, strict=True):
+        try:
+            text = read_text(path)
+        except DecodeProblem as exc:
+            results[name] = FileResult(name, [_decode_diagnostic(name, exc)], {})
+            continue
+        if cache is not None and cache.lookup(name, text, environ) is not None:
+            results[name] = FileResult(name, [], {})
+        else:
+            todo.append((name, text))
+    for result in _check_all(todo, env, jobs):
+        results[result.name] = result
+        if cache is not None and result.text is not None:
+            if result.diagnostics:
+                cache.forget(result.name)
+            else:
+                cache.store(result.name, result.text, result.deps, result.env_used)
     keep = _selector(config)
-    for path in files:
-        found, texts = lint_file(path, env)
-        names.append(display_path(path))
-        sources.update(texts)
-        diagnostics.extend(d for d in found if keep(d))
+    diagnostics = [d for name in names for d in results[name].diagnostics if keep(d)]
+    sources = {k: v for name in names for k, v in results[name].sources.items()}
     diagnostics.sort(key=lambda d: d.sort_key)
     return LintRun(diagnostics, names, sources)
+
+
+def _check_all(
+    todo: list[tuple[str, str]], env: Mapping[str, str] | None, jobs: int
+) -> Iterable[FileResult]:
+    if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
+        return [check_text(name, text, env) for name, text in todo]
+    specs = any(not _is_json(name, text) for name, text in todo)
+    results: list[FileResult] = parallel_map(
+        _check_one, [(name, text, env) for name, text in todo], jobs, specs=specs
+    )
+    for result, (_, text) in zip(results, todo, strict=True):
+        result.text = text  # not sent back through the pipe: the parent has it
+    return results
+
+
+def _check_one(item: tuple[str, str, Mapping[str, str] | None]) -> FileResult:
+    result = check_text(*item)
+    result.text = None
+    return result
+
+
+def parallel_map(
+    function: Callable[[Any], Any], items: list[Any], jobs: int, *, specs: bool = True
+) -> list[Any]:
+    """`map` over forked workers, in order.
+
+    The modules the work needs are imported (and the rule catalogue built) before forking, so
+    every worker inherits them instead of paying for them again.
+    """
+    import multiprocessing
+
+    import recspec.rules
+
+    recspec.rules.all_rules()
+    if specs:
+        import recspec.compiler
+        import recspec.spec.models
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(items) // (jobs * 4))
+    with context.Pool(jobs, initializer=_quiet_worker) as pool:
+        return list(pool.imap(function, items, chunksize=chunk))
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, and on SIGTERM (the parent's pool shutting down, or
+    a cancelled CI job) exit through SystemExit: in-flight atomic writes remove their temporary
+    file, and multiprocessing prints no traceback for SystemExit."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, stop)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def _matching(selectors: Iterable[str]) -> set[str]:

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from recspec.cli import exit_with
+from recspec.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from recspec.cache import LintCache
 
 
 def payload_bytes(payload: dict[str, Any], redact: bool, secrets: Collection[str] = ()) -> bytes:
@@ -65,6 +70,15 @@ def redact_payload(node: Any) -> Any:
 @click.option("--show-secrets", is_flag=True, help="Print real credentials even on a terminal.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first spec with errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which outputs were written or unchanged.")
+@click.option("--no-cache", is_flag=True, help="Compile every spec, even unchanged ones.")
+@click.option("--cache-dir", default=None, help="Where the cache lives (default ~/.cache/recspec).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for large --out-dir runs (default: the number of cores).",
+)
 def command(
     specs: tuple[Path, ...],
     output: Path | None,
@@ -73,63 +87,193 @@ def command(
     show_secrets: bool,
     fail_fast: bool,
     verbose: bool,
+    no_cache: bool,
+    cache_dir: str | None,
+    jobs: int | None,
 ) -> None:
     """Compile SPECS into ZEGO start JSON (stdout for one spec, or -o / --out-dir)."""
+    from recspec.cache import LintCache
     from recspec.commands.common import print_diagnostics
-    from recspec.compiler import compile_file
-    from recspec.lint import display_path
-    from recspec.output import safe_output_name, write_atomic
-    from recspec.source import UnreadableError
+    from recspec.lint import default_jobs, display_path
 
     if output and out_dir:
         raise click.UsageError("use either -o/--output or --out-dir, not both")
     if len(specs) > 1 and out_dir is None:
         raise click.UsageError("several specs need --out-dir DIR")
-    targets: dict[Path, Path] = {}
-    if out_dir is not None:
-        if out_dir.exists() and not out_dir.is_dir():
-            raise click.UsageError(f"--out-dir {out_dir} is not a directory")
-        writers: dict[Path, Path] = {}  # output -> the spec that writes it
-        for spec in specs:
-            target = out_dir / (safe_output_name(spec.stem) + ".json")
-            if target in writers:
-                raise click.UsageError(f"{writers[target]} and {spec} would both write {target}")
-            writers[target] = spec
-            targets[spec] = target
-
+    if output is None and out_dir is None:
+        _to_stdout(specs[0], redact or (sys.stdout.isatty() and not show_secrets))
+        return
+    jobs_ = jobs or default_jobs()
+    items = [
+        (display_path(spec), _read(spec), str(target), redact)
+        for spec, target in _targets(specs, output, out_dir)
+    ]
+    cache = LintCache.open(not no_cache, cache_dir)
     failed = 0
-    for spec in specs:
-        try:
-            compiled = compile_file(display_path(spec))
-        except UnreadableError as exc:
-            click.echo(f"recspec: {exc}", err=True)
+    for result in _build_all(items, cache, 1 if fail_fast else jobs_):
+        if result.diagnostics:
+            print_diagnostics(result.diagnostics, result.sources, [result.name])
+        if result.write_error:
+            click.echo(f"recspec: {result.write_error}", err=True)
             exit_with(2)
-        if compiled.diagnostics:
-            print_diagnostics(compiled.diagnostics, compiled.sources, [compiled.file])
-        payload = compiled.payload
-        if payload is None:
+        if not result.ok:
             failed += 1
             if fail_fast:
                 break
-            continue
-        if spec in targets or output is not None:
-            destination = targets.get(spec) or output
-            assert destination is not None  # one of them is set on this branch
-            try:  # -o into a missing folder creates it, as --out-dir does
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                changed = write_atomic(
-                    destination, payload_bytes(payload, redact, compiled.loaded.secrets)
-                )
-            except OSError as exc:
-                reason = exc.strerror or type(exc).__name__
-                click.echo(f"recspec: cannot write {display_path(destination)}: {reason}", err=True)
-                exit_with(2)
-            if verbose:
-                click.echo(
-                    f"{'wrote' if changed else 'unchanged'} {display_path(destination)}", err=True
-                )
-        else:
-            hide = redact or (sys.stdout.isatty() and not show_secrets)
-            text = payload_bytes(payload, hide, compiled.loaded.secrets).decode("utf-8")
-            click.echo(text, nl=False)
+        elif verbose:
+            click.echo(
+                f"{'wrote' if result.changed else 'unchanged'} {display_path(result.target)}",
+                err=True,
+            )
+    cache.save()
     exit_with(1 if failed else 0)
+
+
+def _read(spec: Path) -> str | None:
+    """The spec's text (None when it is not text: the compiler reports RS100 for it).
+
+    An unreadable spec stops the run before anything is written (exit 2).
+    """
+    from recspec.source import DecodeProblem, UnreadableError, read_text
+
+    try:
+        return read_text(spec)
+    except UnreadableError as exc:
+        click.echo(f"recspec: {exc}", err=True)
+        exit_with(2)
+    except DecodeProblem:
+        return None
+
+
+def _targets(
+    specs: tuple[Path, ...], output: Path | None, out_dir: Path | None
+) -> list[tuple[Path, Path]]:
+    """(spec, output file) pairs; refuses two specs writing the same file (exit 2)."""
+    from recspec.output import safe_output_name
+
+    if out_dir is None:
+        assert output is not None
+        return [(specs[0], output)]
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.UsageError(f"--out-dir {out_dir} is not a directory")
+    writers: dict[Path, Path] = {}  # output -> the spec that writes it
+    for spec in specs:
+        target = out_dir / (safe_output_name(spec.stem) + ".json")
+        if target in writers:
+            raise click.UsageError(f"{writers[target]} and {spec} would both write {target}")
+        writers[target] = spec
+    return [(spec, target) for target, spec in writers.items()]
+
+
+def _to_stdout(spec: Path, hide: bool) -> None:
+    from recspec.commands.common import print_diagnostics
+    from recspec.compiler import compile_file
+    from recspec.lint import display_path
+
+    text = _read(spec)
+    name = display_path(spec)
+    compiled = compile_file(name) if text is None else compile_file(name, text=text)
+    if compiled.diagnostics:
+        print_diagnostics(compiled.diagnostics, compiled.sources, [compiled.file])
+    if compiled.payload is None:
+        exit_with(1)
+    assert compiled.payload is not None
+    click.echo(
+        payload_bytes(compiled.payload, hide, compiled.loaded.secrets).decode("utf-8"), nl=False
+    )
+
+
+@dataclass
+class Built:
+    """One spec's compile outcome (sent back from a worker process)."""
+
+    name: str
+    target: str
+    ok: bool
+    changed: bool = False
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    write_error: str = ""
+    payload: bytes | None = None
+    deps: dict[str, str] = field(default_factory=dict)
+    env_used: dict[str, str | None] = field(default_factory=dict)
+
+
+def build(item: tuple[str, str | None, str, bool]) -> Built:
+    """Compile one spec and write its payload atomically (runs in a worker for large runs)."""
+    from recspec.compiler import compile_file
+    from recspec.lint import display_path
+    from recspec.output import write_atomic
+
+    name, text, target, redact = item
+    compiled = compile_file(name) if text is None else compile_file(name, text=text)
+    sources = compiled.sources if compiled.diagnostics else {}
+    if compiled.payload is None:
+        return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)
+    data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets)
+    destination = Path(target)
+    try:  # -o into a missing folder creates it, as --out-dir does
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        changed = write_atomic(destination, data)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return Built(
+            name, target, False, write_error=f"cannot write {display_path(destination)}: {reason}"
+        )
+    deps = {path: body for path, body in compiled.loaded.texts.items() if path != name}
+    return Built(
+        name,
+        target,
+        True,
+        changed,
+        compiled.diagnostics,
+        sources,
+        payload=None if redact else data,
+        deps=deps,
+        env_used=compiled.loaded.env_used,
+    )
+
+
+def _build_all(
+    items: list[tuple[str, str | None, str, bool]], cache: LintCache, jobs: int
+) -> Iterator[Built]:
+    """Build every item, skipping specs whose output the cache proves current."""
+    import os
+
+    from recspec.lint import PARALLEL_THRESHOLD, parallel_map
+
+    todo: list[tuple[str, str | None, str, bool]] = []
+    for name, text, target, redact in items:
+        entry = None if redact or text is None else cache.lookup(name, text, os.environ)
+        if (
+            entry is not None
+            and entry.get("payload")
+            and _digest_of(Path(target)) == entry["payload"]
+        ):
+            continue  # unchanged spec, current output: nothing to do
+        todo.append((name, text, target, redact))
+    skipped = {(i[0], i[2]) for i in items} - {(t[0], t[2]) for t in todo}
+    for name, _, target, _ in items:
+        if (name, target) in skipped:
+            yield Built(name, target, True, changed=False)
+
+    results = (
+        parallel_map(build, todo, jobs)
+        if jobs > 1 and len(todo) >= PARALLEL_THRESHOLD
+        else map(build, todo)
+    )
+    texts = {(name, target): text for name, text, target, _ in todo}
+    for result in results:
+        text = texts[(result.name, result.target)]
+        if result.ok and not result.diagnostics and result.payload is not None and text is not None:
+            cache.store(result.name, text, result.deps, result.env_used, result.payload)
+        yield result
+
+
+def _digest_of(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

@@ -35,6 +35,15 @@ from recspec.cli import exit_with
     help="Colour text output.",
 )
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--no-cache", is_flag=True, help="Check every file, even those known clean.")
+@click.option("--cache-dir", default=None, help="Where the cache lives (default ~/.cache/recspec).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for large runs (default: the number of cores).",
+)
 @click.option(
     "--docs-url", default=None, help="Base URL of the rules reference, for links in SARIF/text."
 )
@@ -47,14 +56,18 @@ def command(
     exit_zero: bool,
     color: str,
     isolated: bool,
+    no_cache: bool,
+    cache_dir: str | None,
+    jobs: int | None,
     docs_url: str | None,
 ) -> None:
     """Lint spec files (.toml) and start payloads (.json); directories are walked."""
     from recspec import __version__
+    from recspec.cache import LintCache
     from recspec.commands.common import check_selectors, use_color
     from recspec.config import ConfigError, load_config
     from recspec.formats import Report, render
-    from recspec.lint import LintConfig, lint_paths
+    from recspec.lint import LintConfig, default_jobs, lint_paths
     from recspec.rules import get_rule
     from recspec.source import UnreadableError
 
@@ -68,7 +81,9 @@ def command(
     if strict is not None:
         config.strict = strict
     try:
-        run = lint_paths(paths, config)
+        cache = LintCache.open(not no_cache, cache_dir)
+        run = lint_paths(paths, config, cache=cache, jobs=jobs or default_jobs())
+        cache.save()
     except UnreadableError as exc:
         click.echo(f"recspec: {exc}", err=True)
         exit_with(2)

@@ -16,9 +16,8 @@ that it still sits under the right character when the line holds CJK text or com
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import unicodedata
+from dataclasses import replace
 
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.formats import Report

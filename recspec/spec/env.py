@@ -22,6 +22,7 @@ class Interpolation:
     """What interpolation did: the paths it filled, the values it inserted, what was missing."""
 
     env_paths: set[KeyPath] = field(default_factory=set)
+    used: dict[str, str | None] = field(default_factory=dict)
     inserted: set[str] = field(default_factory=set)
     missing: list[tuple[KeyPath, str]] = field(default_factory=list)
 
@@ -43,6 +44,7 @@ def _substitute(text: str, env: Mapping[str, str], result: Interpolation, path: 
     def replace(match: re.Match[str]) -> str:
         name, default = match[1], match[2]
         value = env.get(name)
+        result.used[name] = value
         if value is None:
             if default is None:
                 result.missing.append((path, name))

@@ -60,6 +60,7 @@ class LoadedSpec:
     origins: dict[KeyPath, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     secrets: set[str] = field(default_factory=set)
+    env_used: dict[str, str | None] = field(default_factory=dict)  # variables read, for the cache
     problems: list[SpecProblem] = field(default_factory=list)
 
     @property
@@ -109,6 +110,7 @@ def load_spec(
             )
         )
     loaded.secrets |= result.inserted
+    loaded.env_used = result.used
     loaded.data = data
     _check_credentials(loaded, raw)
     if not result.missing:

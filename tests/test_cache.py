@@ -1,0 +1,96 @@
+"""The clean-file cache: it may only ever skip work whose result could not have changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from recspec.cache import LintCache
+from recspec.cli import cli
+from recspec.lint import lint_paths
+from recspec.rules.spec import BASE_SPEC
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("RECSPEC_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "cache"
+
+
+def lint(*paths: Path, cache_dir: Path, env: dict[str, str] | None = None) -> list[str]:
+    cache = LintCache.open(True, str(cache_dir))
+    run = lint_paths(paths, env=env or {}, cache=cache)
+    cache.save()
+    return [d.rule for d in run.diagnostics]
+
+
+def test_a_clean_file_is_remembered_and_an_edit_is_seen(cache_dir: Path, tmp_path: Path) -> None:
+    spec = tmp_path / "s.toml"
+    spec.write_text(BASE_SPEC)
+    assert lint(spec, cache_dir=cache_dir) == []
+    [entry] = json.loads(next(cache_dir.glob("*.json")).read_text())["files"].values()
+    assert entry["env"]  # the variables the spec read are part of the key
+    spec.write_text(BASE_SPEC + "\n[video]\nfps = 60\n")
+    assert lint(spec, cache_dir=cache_dir) == ["RS305"]
+
+
+def test_environment_and_extends_changes_miss(cache_dir: Path, tmp_path: Path) -> None:
+    base = tmp_path / "base.toml"
+    base.write_text(BASE_SPEC)
+    child = tmp_path / "child.toml"
+    child.write_text('extends = "base.toml"\n[video]\nresolution = "${env:RES:-720p}"\n')
+    assert lint(child, cache_dir=cache_dir) == []
+    assert lint(child, cache_dir=cache_dir, env={"RES": "4k"}) == ["RS802"]
+    assert lint(child, cache_dir=cache_dir) == []
+    base.write_text(BASE_SPEC + "\n[video]\nfps = 99\n")
+    assert lint(child, cache_dir=cache_dir) == ["RS305"]
+
+
+def test_secrets_are_never_stored_in_the_cache(cache_dir: Path, tmp_path: Path) -> None:
+    spec = tmp_path / "s.toml"
+    spec.write_text(BASE_SPEC)
+    lint(spec, cache_dir=cache_dir, env={"ZEGO_ACCESS_TOKEN": "planted-secret-token"})
+    assert "planted-secret-token" not in next(cache_dir.glob("*.json")).read_text()
+
+
+def test_a_corrupt_cache_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
+    spec = tmp_path / "s.json"
+    spec.write_text('{"app_id": "x"}')
+    assert "RS103" in lint(spec, cache_dir=cache_dir)
+    cache_dir.mkdir(exist_ok=True)
+    for path in cache_dir.glob("*.json"):
+        path.write_text("{not json")
+    assert "RS103" in lint(spec, cache_dir=cache_dir)
+
+
+def test_files_with_findings_are_always_checked_again(cache_dir: Path, tmp_path: Path) -> None:
+    spec = tmp_path / "s.toml"
+    spec.write_text(BASE_SPEC.replace('"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"literal-key"'))
+    assert lint(spec, cache_dir=cache_dir) == ["RS805"]
+    assert lint(spec, cache_dir=cache_dir) == ["RS805"]
+
+
+def test_compile_skips_only_current_outputs(cache_dir: Path, tmp_path: Path) -> None:
+    spec = tmp_path / "s.toml"
+    spec.write_text(BASE_SPEC)
+    out = tmp_path / "out"
+
+    def compile_(*extra: str) -> Any:
+        args = ["compile", str(spec), "--out-dir", str(out), "-v", "--cache-dir", str(cache_dir), *extra]
+        return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+    assert "wrote" in compile_().output
+    assert "unchanged" in compile_().output
+    (out / "s.json").write_text("{}")  # edited by hand: rewritten, not trusted
+    assert "wrote" in compile_().output
+    (out / "s.json").unlink()
+    assert "wrote" in compile_().output
+    payload = json.loads((out / "s.json").read_text())
+    assert payload["room_id"] == "class-101"
+    assert "wrote" in compile_("--redact").output  # a different output: never skipped
+    assert json.loads((out / "s.json").read_text())["access_token"] == "***"
