@@ -8,11 +8,14 @@ and locales; `extends` and `--out-dir` paths cannot escape or confuse.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 GOOD = (EXAMPLES / "grid-4-720p-s3.toml").read_text(encoding="utf-8")
 SECRET = "PLANTEDsecret-9f8e7d"
+_CACHE = Path(tempfile.mkdtemp(prefix="recspec-reliability-cache-"))
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 def run(
@@ -31,6 +36,7 @@ def run(
     """`python -m recspec ARGS` in `cwd` with a clean environment (plus `env`)."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("ZEGO_", "AWS_"))}
     base.pop("RECSPEC_FUZZ", None)
+    base["RECSPEC_CACHE_DIR"] = str(_CACHE)  # hermetic: never the user's cache folder
     return subprocess.run(
         [sys.executable, "-m", "recspec", *map(str, args)],
         cwd=cwd,
