@@ -4,11 +4,34 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import click
 
 from recspec.diagnostics import Diagnostic
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def run_options(function: F) -> F:
+    """`--no-cache`, `--cache-dir` and `-j/--jobs`, shared by `lint` and `compile`."""
+    options = (
+        click.option("--no-cache", is_flag=True, help="Check every file, even those known clean."),
+        click.option(
+            "--cache-dir", default=None, help="Where the cache lives (default ~/.cache/recspec)."
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Worker processes for runs of 200+ files (default: the number of cores).",
+        ),
+    )
+    for option in reversed(options):
+        function = option(function)
+    return function
 
 
 def use_color(choice: str, stream: object = None) -> bool:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from recspec.cli import exit_with
+from recspec.commands.common import run_options
 from recspec.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -70,15 +71,7 @@ def redact_payload(node: Any) -> Any:
 @click.option("--show-secrets", is_flag=True, help="Print real credentials even on a terminal.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first spec with errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which outputs were written or unchanged.")
-@click.option("--no-cache", is_flag=True, help="Compile every spec, even unchanged ones.")
-@click.option("--cache-dir", default=None, help="Where the cache lives (default ~/.cache/recspec).")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for large --out-dir runs (default: the number of cores).",
-)
+@run_options
 def command(
     specs: tuple[Path, ...],
     output: Path | None,

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from recspec.cli import exit_with
+from recspec.commands.common import run_options
 
 
 @click.command("lint")
@@ -35,15 +36,7 @@ from recspec.cli import exit_with
     help="Colour text output.",
 )
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--no-cache", is_flag=True, help="Check every file, even those known clean.")
-@click.option("--cache-dir", default=None, help="Where the cache lives (default ~/.cache/recspec).")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for large runs (default: the number of cores).",
-)
+@run_options
 @click.option(
     "--docs-url", default=None, help="Base URL of the rules reference, for links in SARIF/text."
 )
