@@ -249,3 +249,18 @@ def test_shipped_schema_validates_every_example() -> None:
     for spec in sorted((ROOT / "examples").rglob("*.toml")):
         jsonschema.validate(tomllib.loads(spec.read_text(encoding="utf-8")), spec_schema)
         jsonschema.validate(json.loads(spec.with_suffix(".json").read_text(encoding="utf-8")), payload_schema)
+
+
+def test_pyproject_config_and_per_file_ignores(write: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = write("proj/specs/legacy/bad.toml", BAD_SPEC)
+    write("proj/specs/new/bad.toml", BAD_SPEC)
+    write(
+        "proj/pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.recspec]\nstrict = false\n'
+        '[tool.recspec.per-file-ignores]\n"specs/legacy/*" = ["fps-range"]\n',
+    )
+    monkeypatch.chdir(bad.parent.parent.parent)
+    result = run("lint", "--format", "json", "specs")
+    files = {item["file"] for item in json.loads(result.output)}
+    assert files == {"specs/new/bad.toml"}
+    assert result.exit_code == 1
