@@ -286,11 +286,6 @@ def test_secrets_reach_only_the_payload(secret_specs: Path) -> None:
     assert "RS805" in literal.stdout and SECRET not in literal.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="recspec/render/docs.py spec_sources passes env-derived stream ids to the gallery "
-    "unredacted (owned by the docs work; not edited here)",
-)
 def test_docs_hide_env_values(secret_specs: Path, tmp_path: Path) -> None:
     result = run("docs", "-o", tmp_path / "docs", "good.toml", cwd=secret_specs, env=SECRET_ENV)
     assert result.returncode == 0, result

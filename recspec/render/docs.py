@@ -63,6 +63,7 @@ def spec_sources(
     """
     from recspec.compiler import compile_file
     from recspec.diagnostics import Severity
+    from recspec.locate import Redactor
     from recspec.source import find_inputs
     from recspec.spec import units
 
@@ -89,7 +90,11 @@ def spec_sources(
             continue
         key = _unique(f"layout-{slug(path.stem)}", used)
         width, height = units.parse_resolution(spec.video.resolution)
-        layout = spec.layout
+        # Docs are human-facing: values from ${env:...} (a stream id, a focus) show as ***.
+        redact = Redactor(compiled.loaded.secrets)
+        layout = type(spec.layout).model_validate(
+            redact.deep(spec.layout.model_dump(exclude_unset=True))
+        )
         own = len(layout.tile) if layout.preset == "custom" else layout.tiles or len(layout.streams)
         mix = ((compiled.document or {}).get("record_input_params") or {}).get("mix_config") or {}
         views = mix.get("mix_input_list")
@@ -103,7 +108,7 @@ def spec_sources(
                 whiteboard=spec.whiteboard is not None,
                 origin=shown,
                 own_count=own or None,
-                compiled_list=views if isinstance(views, list) else None,
+                compiled_list=redact.deep(views) if isinstance(views, list) else None,
             )
         )
     if problems:
