@@ -212,21 +212,29 @@ def parallel_map(
         import recspec.spec.models
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (jobs * 4))
-    with context.Pool(jobs, initializer=_quiet_worker) as pool:
-        return list(pool.imap(function, items, chunksize=chunk))
+    pool = context.Pool(jobs, initializer=_quiet_worker)
+    try:
+        results = list(pool.imap(function, items, chunksize=chunk))
+        pool.close()  # a normal end: let the workers finish and exit by themselves
+        return results
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
 
 
 def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, and on SIGTERM (the parent's pool shutting down, or
-    a cancelled CI job) exit through SystemExit: in-flight atomic writes remove their temporary
-    file, and multiprocessing prints no traceback for SystemExit."""
+    """Workers leave Ctrl-C to the parent and die at once on SIGTERM (the default action).
+
+    No Python-level SIGTERM handler: one that raised SystemExit could hang a worker in its exit
+    path on a lock inherited through fork. A write in flight is safe anyway, because
+    `write_atomic` holds SIGINT/SIGTERM until its temporary file is renamed or removed.
+    """
     import signal
 
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def default_jobs() -> int:
