@@ -413,6 +413,12 @@ def run(report: Report, args: argparse.Namespace, work: Path) -> None:
     """Corpus, peers, every timed case per size, the in-process loop and the --jobs check."""
     if not RECSPEC.exists():
         raise SystemExit(f"{RECSPEC} not found: run this with the venv's python (.venv/bin/python)")
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+        # Users' installs have .pyc files (pip compiles them); without them every run would
+        # recompile recspec's modules (~35 ms here) and time the compiler, not recspec.
+        report.notes.append("PYTHONDONTWRITEBYTECODE was set in this shell; unset for the timed "
+                            "processes so recspec runs from .pyc files, as installed copies do.")
+    run_checked([str(RECSPEC), "rules"], work, "bytecode warm-up")
     print(f"corpus in {work} ...", file=sys.stderr)
     specs, payloads = build_corpus(work, max(args.size_list), args.seed, report.notes)
     tool = None if args.no_peers else peer_tool(work, report.notes)

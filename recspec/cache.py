@@ -18,7 +18,6 @@ per run, and only when it changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Mapping
@@ -30,7 +29,15 @@ NO_CACHE_ENV = "RECSPEC_NO_CACHE"
 
 
 def digest(text: str) -> str:
+    import hashlib  # lazily: `--no-cache` runs never pay for OpenSSL
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def digest_bytes(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _settings_key() -> str:
@@ -140,7 +147,7 @@ class LintCache:
                 k: (digest(v) if v is not None else None)
                 for k, v in sorted((env_used or {}).items())
             },
-            "payload": hashlib.sha256(payload).hexdigest() if payload is not None else None,
+            "payload": digest_bytes(payload) if payload is not None else None,
         }
         self.dirty = True
 

@@ -264,9 +264,9 @@ def _build_all(
 
 
 def _digest_of(path: Path) -> str | None:
-    import hashlib
+    from recspec.cache import digest_bytes
 
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return digest_bytes(path.read_bytes())
     except OSError:
         return None
