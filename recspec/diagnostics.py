@@ -85,3 +85,11 @@ def pointer_tokens(ptr: str) -> list[str]:
     if not ptr:
         return []
     return [t.replace("~1", "/").replace("~0", "~") for t in ptr[1:].split("/")]
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    """A spec key path as users write it: ("layout", "tile", 0, "left") -> "layout.tile[0].left"."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from recspec.diagnostics import Diagnostic, Severity, pointer, pointer_tokens
+from recspec.diagnostics import Diagnostic, Severity, dotted, pointer, pointer_tokens
 from recspec.positions import Located, Span
 
 if TYPE_CHECKING:
@@ -114,14 +114,6 @@ def _diagnostic(
         pointer=ptr,
         spec_path=spec_path,
     )
-
-
-def dotted(path: KeyPath) -> str:
-    """("layout", "tile", 0, "left") -> "layout.tile[0].left"."""
-    text = ""
-    for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
 
 
 def provenance_of(provenance: dict[str, KeyPath], ptr: str) -> tuple[str, KeyPath]:

@@ -306,12 +306,6 @@ class StartPayload(_Model):
     storage_params: StorageParams = Field(description="Where the files go.")
 
 
-#: Fields whose values are credentials: never printed in human-facing output.
-SECRET_FIELDS = frozenset(
-    {"access_token", "access_key_secret", "secret_key", "access_key_id", "access_key"}
-)
-
-
 def dump(payload: StartPayload) -> dict[str, Any]:
     """The payload as plain JSON data: reference field order, only what was set, codes as ints."""
     return payload.model_dump(mode="json", exclude_unset=True)

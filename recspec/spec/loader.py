@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from recspec.diagnostics import dotted
 from recspec.source import DecodeProblem, UnreadableError, read_text
 from recspec.spec.env import Interpolation, KeyPath, interpolate, is_env_reference
 
@@ -103,7 +104,7 @@ def load_spec(
         loaded.problems.append(
             SpecProblem(
                 "RS803",
-                f"environment variable {variable} is not set (needed by `{_dotted(key_path)}`); "
+                f"environment variable {variable} is not set (needed by `{dotted(key_path)}`); "
                 f"set it or write ${{env:{variable}:-default}}",
                 loaded.origin(key_path),
                 key_path,
@@ -296,7 +297,7 @@ def _check_credentials(loaded: LoadedSpec, raw: dict[str, Any]) -> None:
             loaded.problems.append(
                 SpecProblem(
                     "RS805",
-                    f'`{_dotted(key_path)}` is written in the spec; use "${{env:NAME}}" so the '
+                    f'`{dotted(key_path)}` is written in the spec; use "${{env:NAME}}" so the '
                     "credential stays out of the repository",
                     loaded.origin(key_path),
                     key_path,
@@ -332,13 +333,6 @@ def _exists(data: dict[str, Any], path: KeyPath) -> bool:
     return True
 
 
-def _dotted(path: KeyPath) -> str:
-    text = ""
-    for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
-
-
 def _validate(loaded: LoadedSpec) -> None:
     """Validate against the spec models; map each pydantic error to RS801/RS802/RS806."""
     from pydantic import ValidationError
@@ -352,7 +346,7 @@ def _validate(loaded: LoadedSpec) -> None:
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             kind = error["type"]
-            where = _dotted(loc)
+            where = dotted(loc)
             if kind == "extra_forbidden":
                 known = list(getattr(model_at(Spec, loc), "model_fields", {}))
                 code, message = "RS801", f"unknown key `{where}`{suggest(str(loc[-1]), known)}"
