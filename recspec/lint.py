@@ -90,20 +90,14 @@ def lint_file(
 def check_text(name: str, text: str, env: Mapping[str, str] | None = None) -> FileResult:
     """Lint one file's text: a payload when it is JSON, else a spec."""
     if _is_json(name, text):
-        from recspec.locate import (
-            Redactor,
-            credential_literals,
-            credential_values,
-            payload_diagnostics,
-        )
+        from recspec.locate import payload_diagnostics, payload_redactor
         from recspec.positions.json import parse_json
 
         document, problems = parse_json(text)
         found = payload_diagnostics(name, text, document, problems)
         if not found:
             return FileResult(name, [], {}, text)
-        secrets = credential_values(document) + credential_literals(text)
-        return FileResult(name, found, {name: Redactor(secrets).mask(text)}, text)
+        return FileResult(name, found, {name: payload_redactor(document, text).mask(text)}, text)
     from recspec.compiler import compile_file
 
     compiled = compile_file(name, text=text, env=env)

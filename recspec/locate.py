@@ -192,8 +192,14 @@ def payload_diagnostics(
                 out.append(
                     _diagnostic(rule, rule.code, file, span, finding.message, finding.pointer)
                 )
-    secrets = credential_values(document) + credential_literals(text)
-    return _finish(out, Redactor(secrets), lambda _d: False)
+    if not out:
+        return out  # the common case: a clean payload pays for no secret scan
+    return _finish(out, payload_redactor(document, text), lambda _d: False)
+
+
+def payload_redactor(document: Any, text: str) -> Redactor:
+    """What must never be shown from a JSON payload: its credential values, parsed or not."""
+    return Redactor(credential_values(document) + credential_literals(text))
 
 
 def _nearest(positions: dict[str, Located], ptr: str) -> Span:
