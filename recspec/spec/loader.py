@@ -64,17 +64,6 @@ class LoadedSpec:
     env_used: dict[str, str | None] = field(default_factory=dict)  # variables read, for the cache
     problems: list[SpecProblem] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        from recspec.diagnostics import Severity
-        from recspec.rules import get_rule
-
-        for problem in self.problems:
-            rule = get_rule(problem.code)
-            if rule is None or rule.severity is Severity.ERROR:
-                return False
-        return True
-
     def origin(self, path: KeyPath) -> str:
         """The file that set `path` (the longest prefix any file in the chain set)."""
         for end in range(len(path), 0, -1):

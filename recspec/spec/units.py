@@ -80,8 +80,3 @@ def parse_ratio(value: str) -> tuple[int, int]:
     if not match or int(match[1]) == 0 or int(match[2]) == 0:
         raise ValueError(f'ratio {value!r} is not like "16:9" (two positive integers)')
     return int(match[1]), int(match[2])
-
-
-def format_color(value: int) -> str:
-    """0x1A1A1A00 -> '#1A1A1A' (for previews and docs)."""
-    return f"#{(value >> 8) & 0xFFFFFF:06X}"
