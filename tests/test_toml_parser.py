@@ -1,0 +1,75 @@
+"""`parse_toml` must behave exactly like `tomllib.loads`, whichever parser does the work."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recspec.spec.loader import _compiled_tomli, parse_toml
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.toml"))
+
+#: TOML 1.1 additions that a newer tomli (2.3+) or rtoml would accept; TOML 1.0 rejects them all.
+TOML_1_1_ONLY = [
+    "a = {x = 1,\n y = 2}",
+    "a = {x = 1, }",
+    'a = "\\e"',
+    'a = "\\xff"',
+    "a = 07:32",
+    "a = 1979-05-27T07:32Z",
+]
+
+
+def outcome(loads: Any, text: str) -> tuple[str, Any]:
+    try:
+        return "ok", loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return "TOMLDecodeError", str(exc)
+    except (ValueError, RecursionError) as exc:
+        return type(exc).__name__, None
+
+
+def test_the_compiled_parser_is_used_when_installed() -> None:
+    # tomli is a dependency; on platforms without its compiled wheel this is None and
+    # parse_toml is tomllib itself (the other tests still hold).
+    fast = _compiled_tomli()
+    if fast is None:
+        pytest.skip("no compiled tomli 2.1-2.2 here")
+    assert fast("a = 1") == {"a": 1}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_parse_the_same(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert parse_toml(text) == tomllib.loads(text)
+
+
+@pytest.mark.parametrize("text", TOML_1_1_ONLY)
+def test_toml_1_1_syntax_is_refused_with_tomllibs_message(text: str) -> None:
+    assert outcome(parse_toml, text) == outcome(tomllib.loads, text)
+    assert outcome(parse_toml, text)[0] == "TOMLDecodeError"
+
+
+def test_deep_nesting_and_huge_integers_fail_as_in_tomllib() -> None:
+    deep = "a = " + "[" * 100_000 + "]" * 100_000
+    assert outcome(parse_toml, deep)[0] == outcome(tomllib.loads, deep)[0] == "RecursionError"
+    huge = "a = " + "9" * 5000
+    assert outcome(parse_toml, huge)[0] == outcome(tomllib.loads, huge)[0] == "ValueError"
+
+
+_PIECES = st.sampled_from(
+    ["a", "b.c", '"q"', " = ", "=", "1", "0x1F", "1_000", "-0", "1.5e3", "inf", "true", '"s"',
+     "'lit'", '"""m\nl"""', "[", "]", "[[", "]]", "{", "}", ",", "\n", "#c\n", " ", "\\", "\t",
+     "1979-05-27", "T07:32:00", "Z", ".", "\r\n", "é"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_parses_or_fails_exactly_as_tomllib(text: str) -> None:
+    assert outcome(parse_toml, text) == outcome(tomllib.loads, text)
