@@ -127,12 +127,13 @@ def per_item(fn: Callable[[Any], Any], items: list[Any], rounds: int) -> float:
 def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
     """µs per file of every stage of compile and lint, on the corpus, in this process."""
     from recspec.commands.compile import payload_bytes
-    from recspec.compiler import build_payload, canonical, compile_file
+    from recspec.compiler import build_payload, compile_file
     from recspec.layout import plan_layout
     from recspec.lint import lint_file, lint_paths
     from recspec.locate import payload_diagnostics, spec_diagnostics
     from recspec.output import write_atomic
     from recspec.payload.legacy import StartPayload, dump
+    from recspec.payload.shape import canonical
     from recspec.positions.json import parse_json
     from recspec.rules import check_payload
     from recspec.source import read_text
@@ -183,7 +184,7 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
          * len(layouts) / len(specs)),
         ("compile: spec_diagnostics (all rules + locate)", per_item(spec_diagnostics, compiled, rounds)),
         ("compile:   of which check_payload (rules)", per_item(check_payload, documents, rounds)),
-        ("compile: canonical (StartPayload validate+dump)", per_item(canonical, raw_docs, rounds)),
+        ("compile: canonical (reorder to model field order)", per_item(canonical, raw_docs, rounds)),
         ("compile:   of which StartPayload.model_validate", per_item(
             StartPayload.model_validate, raw_docs, rounds)),
         ("compile:   of which dump", per_item(
@@ -211,12 +212,12 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
     start = time.perf_counter()
     for target, blob in zip(targets, blobs, strict=True):
         write_atomic(fresh / target.name, blob)
-    rows.append(("write: write_atomic, new file (mkstemp+fsync+rename)",
+    rows.append(("write: write_atomic, new file (mkstemp+rename)",
                  (time.perf_counter() - start) * 1e6 / len(targets)))
     start = time.perf_counter()
     for target, blob in zip(targets, blobs, strict=True):
         write_atomic(fresh / target.name, blob + b" ")
-    rows.append(("write: write_atomic, changed file (fsync+rename over)",
+    rows.append(("write: write_atomic, changed file (rename over)",
                  (time.perf_counter() - start) * 1e6 / len(targets)))
     rows += alternatives(texts, documents, rounds)
     return rows

@@ -1,8 +1,11 @@
 """Writing output files so that nothing is ever half-written or needlessly rewritten.
 
-A write goes to a temporary file in the target's folder, is fsynced, then renamed over the
-target (atomic on POSIX). When the target already holds the same bytes nothing is written at
-all, which is both faster (see the benchmark) and kinder to build tools that watch mtimes.
+A write goes to a temporary file in the target's folder, then is renamed over the target
+(atomic on POSIX): a reader sees the old bytes or the new ones, never a mix, and an interrupted
+run leaves no partial file. There is no fsync, as in ruff, black and compilers: outputs are
+build artifacts that a rerun regenerates, and an fsync per file made a fresh 1000-spec compile
+2.4x slower (7 ms per file on this machine's disk). When the target already holds the same
+bytes nothing is written at all, which is faster still and kinder to tools that watch mtimes.
 """
 
 from __future__ import annotations
@@ -19,11 +22,8 @@ from pathlib import Path
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     """Write `data` to `path` atomically. Returns False when the file already had these bytes."""
     target = Path(path)
-    try:
-        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
-            return False
-    except OSError:
-        pass
+    if _holds(target, data):
+        return False
     with _signals_deferred():
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
         try:
@@ -31,14 +31,31 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
                 os.fchmod(fd, _mode_for(target))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
     return True
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """True when `target` is a regular file with exactly these bytes (one open, one read).
+
+    O_NONBLOCK: opening a FIFO given as `-o` must not wait for a writer.
+    """
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        try:
+            return handle.read() == data
+        except OSError:
+            return False
 
 
 @contextlib.contextmanager

@@ -1,0 +1,65 @@
+"""`write_atomic`: whole files or nothing, no rewrite of identical bytes, modes kept."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+from recspec.output import write_atomic
+
+
+def test_new_file_is_written_and_no_temporary_is_left(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    assert write_atomic(target, b"{}\n") is True
+    assert target.read_bytes() == b"{}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+def test_identical_bytes_are_not_rewritten(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    write_atomic(target, b"one\n")
+    before = target.stat().st_ino
+    assert write_atomic(target, b"one\n") is False
+    assert target.stat().st_ino == before  # same inode: never replaced
+    assert write_atomic(target, b"two\n") is True
+    assert target.read_bytes() == b"two\n"
+    assert write_atomic(target, b"two!\n") is True  # same prefix, other size
+    assert target.read_bytes() == b"two!\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX modes")
+def test_the_replaced_files_mode_is_kept(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomic(target, b"new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_target_does_not_block_the_unchanged_check(tmp_path: Path) -> None:
+    target = tmp_path / "pipe.json"
+    os.mkfifo(target)
+    done = threading.Event()
+
+    def write() -> None:
+        write_atomic(target, b"{}\n")
+        done.set()
+
+    worker = threading.Thread(target=write, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert done.is_set(), "write_atomic blocked opening a FIFO"
+    assert target.is_file() and target.read_bytes() == b"{}\n"
+
+
+def test_a_directory_in_the_way_is_an_error_and_nothing_is_left(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.mkdir()
+    with pytest.raises(OSError):
+        write_atomic(target, b"{}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
