@@ -181,7 +181,7 @@ def parse_toml(text: str) -> dict[str, Any]:
     if fast is not None:
         try:
             return fast(text)  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001 - tomllib below says what is wrong, in its own words
+        except Exception:  # tomllib below says what is wrong, in its own words
             pass
     return tomllib.loads(text)
 
@@ -197,7 +197,6 @@ def _compiled_tomli() -> Any:
     version = tuple(int(part) for part in tomli.__version__.split(".")[:2] if part.isdigit())
     compiled = not str(getattr(_parser, "__file__", "")).endswith(".py")
     return tomli.loads if compiled and (2, 1) <= version < (2, 3) else None
-
 
 
 def _huge_integer_problem(name: str, text: str) -> SpecProblem:
