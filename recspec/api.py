@@ -63,5 +63,14 @@ def compile_spec(
 def load_spec(
     source: str | os.PathLike[str], *, env: Mapping[str, str] | None = None
 ) -> LoadedSpec:
-    """Read and validate a spec without compiling it; `.spec` is the model, `.problems` the issues."""
-    return _load(source, env=env) if _is_path(source) else _load(text=str(source), env=env)
+    """Read and validate a spec without compiling it; `.spec` is the model, `.problems` the issues.
+
+    `.spec` is a `recspec.spec.models.Spec` (pydantic) here; the CLI's own pipeline keeps the
+    pydantic-free `SpecNode` view of it instead (same attributes and values).
+    """
+    loaded = _load(source, env=env) if _is_path(source) else _load(text=str(source), env=env)
+    if loaded.spec is not None:
+        from recspec.spec.models import Spec
+
+        loaded.spec = Spec.model_validate(loaded.data)
+    return loaded

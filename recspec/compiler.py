@@ -86,7 +86,7 @@ def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Proven
     """
     from recspec.payload.bitrates import recommended_bitrate
     from recspec.spec import units
-    from recspec.spec.models import PROVIDERS
+    from recspec.spec.units import PROVIDERS
 
     b = _Builder()
     b.set(("app_id",), spec.room.app_id, ("room", "app_id"))
@@ -302,7 +302,7 @@ def compile_file(
     """Load, build and lint one spec. Raises `UnreadableError` only for an unreadable `path`."""
     from recspec.layout import LayoutError
     from recspec.locate import spec_diagnostics
-    from recspec.spec.models import PROVIDERS
+    from recspec.spec.units import PROVIDERS
 
     loaded = load_spec(path, text=text, env=env)
     compiled = Compiled(file=loaded.file, loaded=loaded)

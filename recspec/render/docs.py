@@ -92,9 +92,10 @@ def spec_sources(
         width, height = units.parse_resolution(spec.video.resolution)
         # Docs are human-facing: values from ${env:...} (a stream id, a focus) show as ***.
         redact = Redactor(compiled.loaded.secrets)
-        layout = type(spec.layout).model_validate(
-            redact.deep(spec.layout.model_dump(exclude_unset=True))
-        )
+        from recspec.layout.spec import LayoutSpec
+
+        # From the spec's own `[layout]` table, so the gallery lists exactly the keys it sets.
+        layout = LayoutSpec.model_validate(redact.deep(compiled.loaded.data["layout"]))
         own = len(layout.tile) if layout.preset == "custom" else layout.tiles or len(layout.streams)
         mix = ((compiled.document or {}).get("record_input_params") or {}).get("mix_config") or {}
         views = mix.get("mix_input_list")

@@ -14,31 +14,20 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from recspec.layout.spec import LayoutSpec
 from recspec.spec import units
+from recspec.spec.units import PROVIDERS
 
-PROVIDERS: dict[str, int] = {
-    "s3": 1,
-    "oss": 2,
-    "cos": 3,
-    "kodo": 4,
-    "aliyun-vod": 5,
-    "tencent-vod": 6,
-    "obs": 7,
-}
+__all__ = ["PROVIDERS", "Spec"]
 
 
 def _checked(parser: Any) -> Any:
+    """A validator that keeps the value when `parser` accepts it (`recspec.spec.shape` reads
+    `parser` from this closure, so the pydantic-free validator runs the same check)."""
+
     def check(value: Any) -> Any:
         parser(value)
         return value
 
     return check
-
-
-def _digits_to_int(value: Any) -> Any:
-    """IDs often come from the environment, where everything is a string: "123" -> 123."""
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return value
 
 
 Resolution = Annotated[str, AfterValidator(_checked(units.parse_resolution))]
@@ -49,8 +38,10 @@ Ratio = Annotated[str, AfterValidator(_checked(units.parse_ratio))]
 #: An integer ID that may also be written as a string of digits or an `${env:...}` reference.
 IntId = Annotated[
     int,
-    BeforeValidator(_digits_to_int),
-    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\s*\d+\s*$|\$\{env:"}]}),
+    BeforeValidator(units.digits_to_int),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\s*\d+\s*$|\$\{env:"}]}
+    ),
 ]
 
 

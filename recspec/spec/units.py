@@ -17,6 +17,17 @@ RESOLUTIONS: dict[str, tuple[int, int]] = {
     "1080p": (1920, 1080),
 }
 
+#: `[storage] provider` names -> storage_params.storage_provider codes.
+PROVIDERS: dict[str, int] = {
+    "s3": 1,
+    "oss": 2,
+    "cos": 3,
+    "kodo": 4,
+    "aliyun-vod": 5,
+    "tencent-vod": 6,
+    "obs": 7,
+}
+
 _SIZE = re.compile(r"^\s*(\d{1,5})\s*[xX\u00d7]\s*(\d{1,5})\s*$")
 _BITRATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(bps|kbps|mbps)\s*$", re.IGNORECASE)
 _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
@@ -80,3 +91,10 @@ def parse_ratio(value: str) -> tuple[int, int]:
     if not match or int(match[1]) == 0 or int(match[2]) == 0:
         raise ValueError(f'ratio {value!r} is not like "16:9" (two positive integers)')
     return int(match[1]), int(match[2])
+
+
+def digits_to_int(value: object) -> object:
+    """IDs often come from the environment, where everything is a string: "123" -> 123."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return value
