@@ -103,7 +103,8 @@ def check_payload(doc: Any, rules: Iterable[Rule] | None = None) -> list[tuple[R
     for rule in all_rules() if rules is None else rules:
         if rule.kind != "payload" or rule.check is None:
             continue
-        results.extend((rule, found) for found in rule.check(view))
+        for found in rule.check(view):
+            results.append((rule, found))
     return _without_generic_duplicates(results)
 
 
