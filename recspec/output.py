@@ -22,6 +22,16 @@ from pathlib import Path
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     """Write `data` to `path` atomically. Returns False when the file already had these bytes."""
     target = Path(path)
+    try:
+        kind = os.stat(target).st_mode
+    except OSError:
+        kind = 0
+    if kind and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+        # A device or pipe (`-o /dev/stdout`, a FIFO): write into it; replacing it would put a
+        # regular file where /dev/null was.
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return True
     if _holds(target, data):
         return False
     with _signals_deferred():

@@ -41,20 +41,28 @@ def test_the_replaced_files_mode_is_kept(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_a_fifo_target_does_not_block_the_unchanged_check(tmp_path: Path) -> None:
+def test_a_fifo_is_written_into_not_replaced(tmp_path: Path) -> None:
     target = tmp_path / "pipe.json"
     os.mkfifo(target)
-    done = threading.Event()
+    received: list[bytes] = []
 
-    def write() -> None:
-        write_atomic(target, b"{}\n")
-        done.set()
+    def read() -> None:
+        with open(target, "rb") as handle:
+            received.append(handle.read())
 
-    worker = threading.Thread(target=write, daemon=True)
-    worker.start()
-    worker.join(timeout=10)
-    assert done.is_set(), "write_atomic blocked opening a FIFO"
-    assert target.is_file() and target.read_bytes() == b"{}\n"
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert write_atomic(target, b"{}\n") is True
+    reader.join(timeout=10)
+    assert received == [b"{}\n"]
+    assert stat.S_ISFIFO(target.stat().st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/null").is_char_device(), reason="needs /dev/null")
+def test_dev_null_stays_a_device() -> None:
+    write_atomic("/dev/null", b"{}\n")
+    write_atomic("/dev/null", b"{}\n")
+    assert Path("/dev/null").is_char_device()
 
 
 def test_a_directory_in_the_way_is_an_error_and_nothing_is_left(tmp_path: Path) -> None:
