@@ -47,6 +47,8 @@ class LintRun:
 def display_path(path: Path | str) -> str:
     """Paths relative to the working directory with `/`, as users and SARIF want them."""
     text = str(path)
+    if not os.path.isabs(text) and ".." not in text:  # already relative: relpath = normpath
+        return os.path.normpath(text).replace(os.sep, "/") if text else text
     try:
         relative = os.path.relpath(text)
         if not relative.startswith(".."):
@@ -70,6 +72,7 @@ class FileResult:
     text: str | None = None
     deps: dict[str, str] = field(default_factory=dict)
     env_used: dict[str, str | None] = field(default_factory=dict)
+    unreadable: tuple[str, str] | None = None  # UnreadableError's (path, reason)
 
 
 def lint_file(
@@ -133,59 +136,82 @@ def lint_paths(
 ) -> LintRun:
     """Lint files and directories (walked recursively). Raises UnreadableError for a bad path.
 
-    Files the cache knows to be clean are skipped; with `jobs > 1` and enough files left, the
-    rest are checked by forked worker processes (results keep the input order).
+    Files the cache knows to be clean are skipped; with `jobs > 1` and enough files, forked
+    worker processes read and check them (results keep the input order). An unreadable file
+    raises once every file is done, for the first such file in input order.
     """
-    from recspec.source import DecodeProblem, find_inputs, read_text
+    from recspec.source import UnreadableError, find_inputs
 
     config = config or LintConfig()
-    environ = os.environ if env is None else env
     files = find_inputs([str(p) for p in paths])
     names = [display_path(p) for p in files]
-    results: dict[str, FileResult] = {}
-    todo: list[tuple[str, str]] = []
-    for path, name in zip(files, names, strict=True):
-        try:
-            text = read_text(path)
-        except DecodeProblem as exc:
-            results[name] = FileResult(name, [_decode_diagnostic(name, exc)], {})
-            continue
-        if cache is not None and cache.lookup(name, text, environ) is not None:
-            results[name] = FileResult(name, [], {})
-        else:
-            todo.append((name, text))
-    for result in _check_all(todo, env, jobs):
-        results[result.name] = result
-        if cache is not None and result.text is not None:
+    todo = [(str(path), name) for path, name in zip(files, names, strict=True)]
+    results = _check_all(todo, _Context(env, cache), jobs)
+    for result in results:
+        if result.unreadable is not None:
+            raise UnreadableError(*result.unreadable)
+    if cache is not None:
+        for result in results:
+            if result.text is None:
+                continue  # a cache hit, or a file that is not text
             if result.diagnostics:
                 cache.forget(result.name)
             else:
                 cache.store(result.name, result.text, result.deps, result.env_used)
     keep = _selector(config)
-    diagnostics = [d for name in names for d in results[name].diagnostics if keep(d)]
-    sources = {k: v for name in names for k, v in results[name].sources.items()}
+    diagnostics = [d for result in results for d in result.diagnostics if keep(d)]
+    sources = {k: v for result in results for k, v in result.sources.items()}
     diagnostics.sort(key=lambda d: d.sort_key)
     return LintRun(diagnostics, names, sources)
 
 
-def _check_all(
-    todo: list[tuple[str, str]], env: Mapping[str, str] | None, jobs: int
-) -> Iterable[FileResult]:
+@dataclass
+class _Context:
+    """What every file's check shares: the environment and the cache (inherited by workers)."""
+
+    env: Mapping[str, str] | None
+    cache: LintCache | None
+
+
+#: The context of the current parallel run; forked workers inherit it instead of unpickling it.
+_context = _Context(None, None)
+
+
+def _check_all(todo: list[tuple[str, str]], context: _Context, jobs: int) -> list[FileResult]:
+    global _context
     if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        return [check_text(name, text, env) for name, text in todo]
-    specs = any(not _is_json(name, text) for name, text in todo)
-    results: list[FileResult] = parallel_map(
-        _check_one, [(name, text, env) for name, text in todo], jobs, specs=specs
-    )
-    for result, (_, text) in zip(results, todo, strict=True):
-        result.text = text  # not sent back through the pipe: the parent has it
+        return [_check_path(path, name, context) for path, name in todo]
+    specs = any(not _is_json(name, "") for _, name in todo)
+    _context = context
+    try:
+        results: list[FileResult] = parallel_map(_check_in_worker, todo, jobs, specs=specs)
+    finally:
+        _context = _Context(None, None)
     return results
 
 
-def _check_one(item: tuple[str, str, Mapping[str, str] | None]) -> FileResult:
-    result = check_text(*item)
-    result.text = None
+def _check_in_worker(item: tuple[str, str]) -> FileResult:
+    result = _check_path(*item, _context)
+    if _context.cache is None:
+        result.text = None  # only the cache needs it back in the parent
     return result
+
+
+def _check_path(path: str, name: str, context: _Context) -> FileResult:
+    """Read and check one file (or find it in the cache). Unreadable: `unreadable` is set."""
+    from recspec.source import DecodeProblem, UnreadableError, read_text
+
+    try:
+        text = read_text(path)
+    except UnreadableError as exc:
+        return FileResult(name, [], {}, unreadable=(exc.path, exc.reason))
+    except DecodeProblem as exc:
+        return FileResult(name, [_decode_diagnostic(name, exc)], {})
+    cache = context.cache
+    environ = os.environ if context.env is None else context.env
+    if cache is not None and cache.lookup(name, text, environ) is not None:
+        return FileResult(name, [], {})
+    return check_text(name, text, context.env)
 
 
 def parallel_map(
@@ -203,7 +229,13 @@ def parallel_map(
     recspec.rules.all_rules()
     if specs:
         import recspec.compiler
-        import recspec.spec.models
+        import recspec.layout
+        import recspec.spec.shape
+        from recspec.spec.loader import _compiled_tomli
+        from recspec.spec.shape import fast_validate
+
+        _compiled_tomli()
+        fast_validate({})  # imports the generated shape
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (jobs * 4))
     pool = context.Pool(jobs, initializer=_quiet_worker)

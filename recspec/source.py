@@ -96,7 +96,12 @@ def read_text(path: str | os.PathLike[str]) -> str:
                 raise UnreadableError(_resolved(path), "is a directory")
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
                 raise UnreadableError(_resolved(path), _too_large(info.st_size))
-            data = handle.read(MAX_BYTES + 1)
+            # read(n) allocates n bytes up front: ask for the size fstat saw (+1 to notice
+            # growth) rather than MAX_BYTES, which made every read ~20 µs slower.
+            expected = info.st_size + 1 if stat.S_ISREG(info.st_mode) else MAX_BYTES + 1
+            data = handle.read(expected)
+            if len(data) == expected and expected <= MAX_BYTES:  # still growing, or not a file
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except UnreadableError:
         raise
     except FileNotFoundError:
