@@ -23,22 +23,24 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     """Write `data` to `path` atomically. Returns False when the file already had these bytes."""
     target = Path(path)
     try:
-        kind = os.stat(target).st_mode
+        info: os.stat_result | None = os.stat(target)
     except OSError:
-        kind = 0
+        info = None
+    kind = info.st_mode if info is not None else 0
     if kind and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
         # A device or pipe (`-o /dev/stdout`, a FIFO): write into it; replacing it would put a
         # regular file where /dev/null was.
         with open(target, "wb") as handle:
             handle.write(data)
         return True
-    if _holds(target, data):
-        return False
+    if info is not None and stat.S_ISREG(kind) and info.st_size == len(data):
+        if _holds(target, data):
+            return False
     with _signals_deferred():
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        fd, tmp = _temporary(target)
         try:
-            if hasattr(os, "fchmod"):  # POSIX; Windows has no such modes to keep
-                os.fchmod(fd, _mode_for(target))
+            if stat.S_ISREG(kind) and hasattr(os, "fchmod"):  # keep the replaced file's mode
+                os.fchmod(fd, stat.S_IMODE(kind))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, target)
@@ -49,10 +51,29 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     return True
 
 
-def _holds(target: Path, data: bytes) -> bool:
-    """True when `target` is a regular file with exactly these bytes (one open, one read).
+def _temporary(target: Path) -> tuple[int, str]:
+    """A new file beside `target`, with the mode a plain open() would give (0666 - umask).
 
-    O_NONBLOCK: opening a FIFO given as `-o` must not wait for a writer.
+    `.<name>.<pid>.tmp` with O_EXCL is the cheap path (mkstemp's random names cost ~15 µs a
+    file); a leftover of a killed process with the same pid falls back to mkstemp.
+    """
+    name = os.path.join(target.parent, f".{target.name}.{os.getpid()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        return os.open(name, flags, 0o666), name
+    except FileExistsError:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if hasattr(os, "fchmod"):  # mkstemp makes 0600 files
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+    return fd, tmp
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """True when `target` has exactly these bytes (one open, one read).
+
+    O_NONBLOCK: should it have become a FIFO since the stat, opening it must not wait.
     """
     try:
         fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -82,19 +103,6 @@ def _signals_deferred() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _mode_for(target: Path) -> int:
-    """The replaced file's permissions, else what a plain open() would give (0666 - umask).
-
-    mkstemp creates 0600 files; without this a rewrite would silently change an output's mode.
-    """
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def safe_output_name(stem: str) -> str:

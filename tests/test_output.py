@@ -71,3 +71,24 @@ def test_a_directory_in_the_way_is_an_error_and_nothing_is_left(tmp_path: Path) 
     with pytest.raises(OSError):
         write_atomic(target, b"{}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX modes")
+def test_new_files_get_the_umask_mode_even_when_the_cheap_temporary_name_is_taken(
+    tmp_path: Path,
+) -> None:
+    umask = os.umask(0o027)
+    try:
+        fresh = tmp_path / "fresh.json"
+        write_atomic(fresh, b"1")
+        taken = tmp_path / "taken.json"
+        leftover = tmp_path / f".taken.json.{os.getpid()}.tmp"
+        leftover.write_bytes(b"from a killed run")
+        write_atomic(taken, b"2")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o640
+    assert stat.S_IMODE(taken.stat().st_mode) == 0o640
+    assert taken.read_bytes() == b"2"
+    assert leftover.read_bytes() == b"from a killed run"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [leftover.name, "fresh.json", "taken.json"]
