@@ -33,9 +33,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
         with open(target, "wb") as handle:
             handle.write(data)
         return True
-    if info is not None and stat.S_ISREG(kind) and info.st_size == len(data):
-        if _holds(target, data):
-            return False
+    same_size = info is not None and stat.S_ISREG(kind) and info.st_size == len(data)
+    if same_size and _holds(target, data):
+        return False
     with _signals_deferred():
         fd, tmp = _temporary(target)
         try:
