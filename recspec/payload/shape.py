@@ -14,6 +14,7 @@ codes, Int64 overflow. `canonical(doc)` reorders a valid document into the model
 from __future__ import annotations
 
 import enum
+import functools
 import pprint
 import types
 import typing
@@ -101,8 +102,10 @@ def generated_source() -> str:
     )
 
 
-def _type_ok(shape: Shape, value: Any) -> bool:
-    kind = shape["type"]
+_MISSING: Any = object()
+
+
+def _type_ok(kind: str, value: Any) -> bool:
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "str":
@@ -123,41 +126,91 @@ _EXPECTED = {
 }
 
 
-def structure_errors(doc: Any, shape: Shape | None = None) -> list[StructureError]:
-    """Every structural problem of `doc`, depth first, in field order (iterative: no recursion)."""
-    if shape is None:
-        from recspec.payload._shape import SHAPE
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """One shape node prepared for the walker: lookups done once instead of per visited value."""
 
-        shape = SHAPE
+    kind: str
+    required: bool
+    enum: dict[Any, str] | None
+    int64: bool
+    #: the exact Python type of a plain value that needs no further check (None: always check)
+    plain: type | None
+    items: _Node | None
+    fields: tuple[tuple[str, _Node], ...]
+    names: frozenset[str]
+
+
+_PLAIN = {"int": int, "str": str, "bool": bool}
+
+
+def _prepare(shape: Shape) -> _Node:
+    kind = shape["type"]
+    int64 = bool(shape.get("int64"))
+    fields = tuple((name, _prepare(field)) for name, field in shape.get("fields", {}).items())
+    return _Node(
+        kind=kind,
+        required=bool(shape.get("required")),
+        enum=shape.get("enum"),
+        int64=int64,
+        plain=None if int64 else _PLAIN.get(kind),
+        items=_prepare(shape["items"]) if "items" in shape else None,
+        fields=fields,
+        names=frozenset(name for name, _ in fields),
+    )
+
+
+@functools.cache
+def _payload_tree() -> _Node:
+    from recspec.payload._shape import SHAPE
+
+    return _prepare(SHAPE)
+
+
+def structure_errors(doc: Any, shape: Shape | None = None) -> list[StructureError]:
+    """Every structural problem of `doc`, depth first, in field order.
+
+    The walk recurses only as deep as the shape (six levels), whatever the document holds.
+    """
     errors: list[StructureError] = []
-    stack: list[tuple[Shape, Any, Loc]] = [(shape, doc, ())]
-    while stack:
-        node_shape, value, loc = stack.pop()
-        if value is None or not _type_ok(node_shape, value):
-            errors.append(StructureError("type", loc, _EXPECTED[node_shape["type"]], value))
-            continue
-        kind = node_shape["type"]
-        if "enum" in node_shape and value not in node_shape["enum"]:
-            allowed = tuple(node_shape["enum"].items())
-            errors.append(StructureError("enum", loc, value=value, allowed=allowed))
-        elif node_shape.get("int64") and not INT64[0] <= value <= INT64[1]:
-            errors.append(StructureError("overflow", loc, value=value))
-        elif kind == "array":
-            items = node_shape["items"]
-            stack.extend((items, item, (*loc, i)) for i, item in reversed(list(enumerate(value))))
-        elif kind == "object":
-            fields: dict[str, Shape] = node_shape["fields"]
-            children = []
-            for name, field_shape in fields.items():
-                if name in value:
-                    children.append((field_shape, value[name], (*loc, name)))
-                elif field_shape.get("required"):
-                    errors.append(StructureError("missing", (*loc, name)))
-            for name in value:
-                if name not in fields:
-                    errors.append(StructureError("unknown", (*loc, name), known=tuple(fields)))
-            stack.extend(reversed(children))
+    _walk(_payload_tree() if shape is None else _prepare(shape), doc, (), errors)
     return errors
+
+
+def _walk(node: _Node, value: Any, loc: Loc, errors: list[StructureError]) -> None:
+    kind = node.kind
+    if value is None or not _type_ok(kind, value):
+        errors.append(StructureError("type", loc, _EXPECTED[kind], value))
+    elif node.enum is not None:
+        if value not in node.enum:
+            allowed = tuple(node.enum.items())
+            errors.append(StructureError("enum", loc, value=value, allowed=allowed))
+    elif node.int64:
+        if not INT64[0] <= value <= INT64[1]:
+            errors.append(StructureError("overflow", loc, value=value))
+    elif node.items is not None:
+        for index, item in enumerate(value):
+            _walk(node.items, item, (*loc, index), errors)
+    elif kind == "object":
+        # Missing fields, then unknown keys, then the present fields' own problems in field
+        # order. A plain scalar of exactly the right type (most of a document) is fine as is.
+        to_walk: list[tuple[str, _Node, Any]] = []
+        for name, field in node.fields:
+            item = value.get(name, _MISSING)
+            if item is _MISSING:
+                if field.required:
+                    errors.append(StructureError("missing", (*loc, name)))
+            elif type(item) is not field.plain or (
+                field.enum is not None and item not in field.enum
+            ):
+                to_walk.append((name, field, item))
+        if not value.keys() <= node.names:
+            known = tuple(name for name, _ in node.fields)
+            for name in value:
+                if name not in node.names:
+                    errors.append(StructureError("unknown", (*loc, name), known=known))
+        for name, field, item in to_walk:
+            _walk(field, item, (*loc, name), errors)
 
 
 def canonical(doc: dict[str, Any], shape: Shape | None = None) -> dict[str, Any]:
