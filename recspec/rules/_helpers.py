@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from recspec.rules.base import CheckFn, Finding, PayloadView, finding
+from recspec.rules.base import CheckFn, Finding, PayloadView, finding, per_document
 
 Path = tuple[str | int, ...]
 
@@ -80,21 +80,22 @@ class View:
         return as_int(self.raw.get("view_type")) == 2
 
 
-def view_entries(v: PayloadView) -> Iterator[tuple[int, dict[str, Any]]]:
+@per_document
+def view_entries(v: PayloadView) -> list[tuple[int, dict[str, Any]]]:
     """(index, entry) for every dict in mix_input_list."""
-    for index, entry in enumerate(v.list(*VIEWS) or []):
-        if isinstance(entry, dict):
-            yield index, entry
+    return [(i, entry) for i, entry in enumerate(v.list(*VIEWS) or []) if isinstance(entry, dict)]
 
 
-def views(v: PayloadView) -> Iterator[View]:
+@per_document
+def views(v: PayloadView) -> list[View]:
     """Every view with four integer corners (others are left to the structure rules)."""
+    found = []
     for index, entry in view_entries(v):
-        corners = [as_int(entry.get(k)) for k in ("top", "left", "bottom", "right")]
-        top, left, bottom, right = corners
+        top, left, bottom, right = (as_int(entry.get(k)) for k in ("top", "left", "bottom", "right"))
         if top is None or left is None or bottom is None or right is None:
             continue
-        yield View(index, top, left, bottom, right, entry)
+        found.append(View(index, top, left, bottom, right, entry))
+    return found
 
 
 def range_check(path: Path, low: int, high: int, unit: str = "") -> CheckFn:
@@ -159,11 +160,5 @@ def http_url_problem(name: str, value: str, use: str = "downloads it") -> str | 
 
 
 def canvas_size(v: PayloadView) -> tuple[int, int] | None:
-    """(width, height) of the mixed canvas when both are integers.
-
-    Same as `PayloadView.canvas`, typed for mypy: inside that class `int` names the method.
-    """
-    width, height = v.int(*VIDEO, "width"), v.int(*VIDEO, "height")
-    if width is None or height is None:
-        return None
-    return width, height
+    """(width, height) of the mixed canvas when both are integers (`PayloadView.canvas`)."""
+    return v.canvas

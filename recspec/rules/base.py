@@ -12,9 +12,10 @@ accessor returns `None` when a value is absent or has the wrong type.
 from __future__ import annotations
 
 import builtins
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from recspec.diagnostics import Severity, pointer
 
@@ -59,8 +60,6 @@ _MISSING: Any = object()
 class PayloadView:
     """Read-only, type-safe access to a start payload dict for rule checks."""
 
-    __slots__ = ("cache", "doc")
-
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         #: per-document memo for work several rules share (e.g. one model validation)
@@ -69,16 +68,15 @@ class PayloadView:
     def get(self, *path: str | int) -> Any:
         """The raw value at `path`, or None when any step is missing or not a container.
 
-        The hottest function of a lint run (about a hundred calls per document), hence exact
-        type checks instead of isinstance: parsed JSON and TOML only hold plain dicts and lists.
+        The hottest function of a lint run, hence exact type checks instead of isinstance:
+        parsed JSON and TOML only hold plain dicts and lists. A JSON null is returned as None
+        like a missing key, and the next step (if any) stops there.
         """
         node = self.doc
         for step in path:
             kind = type(node)
             if kind is dict:
-                node = node.get(step, _MISSING)
-                if node is _MISSING:
-                    return None
+                node = node.get(step)
             elif kind is list and type(step) is int and -len(node) <= step < len(node):
                 node = node[step]
             else:
@@ -114,12 +112,13 @@ class PayloadView:
         return value if isinstance(value, list) else None
 
     # Shortcuts for the fields most rules depend on, with the documented defaults applied.
+    # Computed once per document: dozens of rules ask for them.
 
-    @property
+    @functools.cached_property
     def record_mode(self) -> builtins.int | None:
         return self.int("record_input_params", "record_mode")
 
-    @property
+    @functools.cached_property
     def stream_type(self) -> builtins.int:
         """`stream_type` defaults to 3 (audio+video) when absent."""
         value = self.get("record_input_params", "stream_type")
@@ -127,7 +126,7 @@ class PayloadView:
             return 3
         return value if isinstance(value, int) and not isinstance(value, bool) else -1
 
-    @property
+    @functools.cached_property
     def output_format(self) -> builtins.str:
         """`output_file_format` defaults to "mp4" when absent."""
         value = self.get("record_output_params", "output_file_format")
@@ -135,7 +134,7 @@ class PayloadView:
             return "mp4"
         return value if isinstance(value, str) else ""
 
-    @property
+    @functools.cached_property
     def mix_mode(self) -> builtins.int:
         """`mix_mode` defaults to 2 (grid) when absent."""
         value = self.get("record_input_params", "mix_config", "mix_mode")
@@ -143,7 +142,7 @@ class PayloadView:
             return 2
         return value if isinstance(value, int) and not isinstance(value, bool) else -1
 
-    @property
+    @functools.cached_property
     def canvas(self) -> tuple[builtins.int, builtins.int] | None:
         """(width, height) of the mixed output when both are valid integers."""
         cfg = ("record_input_params", "mix_config", "mix_output_video_config")
@@ -156,3 +155,23 @@ class PayloadView:
 def finding(path: tuple[str | int, ...] | list[str | int], message: str) -> Finding:
     """Convenience: a Finding at the JSON Pointer built from `path` tokens."""
     return Finding(pointer(*path), message)
+
+
+T = TypeVar("T")
+
+
+def per_document(derive: Callable[[PayloadView], T]) -> Callable[[PayloadView], T]:
+    """Memoise `derive(view)` in `view.cache`: worked out once per document, shared by all rules.
+
+    Callers must not modify what it returns (a list of views, say).
+    """
+    key = f"{derive.__module__}.{derive.__qualname__}"
+
+    @functools.wraps(derive)
+    def shared(view: PayloadView) -> T:
+        value = view.cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = view.cache[key] = derive(view)
+        return value  # type: ignore[no-any-return]
+
+    return shared
