@@ -72,6 +72,9 @@ def test_any_spec_data_is_never_accepted_more_leniently(text: str) -> None:
     "data",
     [
         {"version": True},  # True is not the literal 1
+        {"version": [1]},  # unhashable values meet literals too
+        {"record": {"mode": ["single"]}},
+        {"layout": {"fit": {"crop": 1}}},
         {"video": {"fps": True}},
         {"video": {"fps": 15.0}},
         {"video": {"resolution": "721p"}},

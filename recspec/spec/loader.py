@@ -140,7 +140,7 @@ def _read_chain(
         return None
     except RecursionError:
         data = {"": _TOO_DEEP}
-    if _deeper_than(data, MAX_DEPTH):
+    if _could_nest(text, MAX_DEPTH) and _deeper_than(data, MAX_DEPTH):
         message = f"the spec is nested deeper than {MAX_DEPTH} levels"
         loaded.problems.append(SpecProblem("RS100", message, name, line=1, column=1))
         return None
@@ -161,6 +161,8 @@ def _read_chain(
             if base_data is None:
                 return None
             deep_merge(merged, base_data)
+    if bases is None and not stack:
+        return data  # a spec on its own: every key is its own (`origin` falls back to it)
     _record_origins(data, (), name, loaded.origins)
     deep_merge(merged, data)
     return merged
@@ -258,6 +260,15 @@ def _read_base(
     return _read_chain(loaded, str(target), text, stack)
 
 
+def _could_nest(text: str, limit: int) -> bool:
+    """Whether `text` has enough `[`, `{` and `.` to nest deeper than `limit` at all.
+
+    Each level of TOML nesting needs one of them (a table header or array `[`, an inline
+    table `{`, a dotted-key `.`), so a normal spec skips the walk in `_deeper_than`.
+    """
+    return text.count("[") + text.count("{") + text.count(".") >= limit
+
+
 def _deeper_than(data: Any, limit: int) -> bool:
     """Iterative depth check, so hostile nesting never reaches a recursive step."""
     stack: list[tuple[Any, int]] = [(data, 0)]
@@ -328,15 +339,13 @@ def _check_credentials(loaded: LoadedSpec, raw: dict[str, Any]) -> None:
 def _credential_paths(raw: dict[str, Any]) -> list[KeyPath]:
     found = [p for p in CREDENTIAL_KEYS if _exists(raw, p)]
 
-    def walk(node: Any, path: KeyPath) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in CREDENTIAL_FIELDS and isinstance(value, str):
-                    found.append((*path, key))
+    def walk(node: Any, path: KeyPath) -> None:  # containers only: scalars need no call
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if key in CREDENTIAL_FIELDS and isinstance(value, str):
+                found.append((*path, key))
+            elif isinstance(value, dict | list):
                 walk(value, (*path, key))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                walk(value, (*path, index))
 
     # Everywhere, not only in [payload]: a credential-named key in the wrong table (a typo, a
     # top-level `access_token = "..."`) still holds a credential and must be redacted.

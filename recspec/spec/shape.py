@@ -14,9 +14,11 @@ defaults filled in), equal to `SpecNode.of(Spec.model_validate(data))` (tested).
 
 from __future__ import annotations
 
+import functools
 import pprint
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -133,75 +135,127 @@ def fast_validate(data: Any) -> Any:
 
     Never more lenient than pydantic's strict validation; when in doubt it says None.
     """
-    from recspec.spec._shape import SPEC
-
-    result = _value(SPEC, data)
+    result = _root()(data)
     return None if result is _INVALID else result
 
 
-def _value(shape: Shape, value: Any) -> Any:
+Check = Callable[[Any], Any]  # a value -> the validated value, or _INVALID
+
+
+@functools.cache
+def _root() -> Check:
+    from recspec.spec._shape import SPEC
+
+    return _compile(SPEC)
+
+
+def _compile(shape: Shape) -> Check:
+    """One closure per shape node, built once: validating is then calls, not interpretation."""
     kind = shape[0]
-    if kind == "str":
-        return value if type(value) is str else _INVALID
-    if kind == "int":
-        return value if type(value) is int else _INVALID
-    if kind == "bool":
-        return value if type(value) is bool else _INVALID
-    if kind == "float":
-        return value if type(value) is float else _INVALID
+    if kind in _EXACT:
+        wanted = _EXACT[kind]
+        return lambda value: value if type(value) is wanted else _INVALID
+    if kind == "any":
+        return lambda value: value
     if kind == "model":
-        return _model(shape[1], value)
+        return _compile_model(shape[1])
     if kind == "union":
-        for option in shape[1]:
-            result = _value(option, value)
+        return _compile_union([_compile(option) for option in shape[1] if option[0] != "none"])
+    if kind == "literal":  # exact type too: True is not the literal 1
+        allowed = {(type(v), v) for v in shape[1]}
+        scalars = {type(v) for v in shape[1]}  # hashable; a list or table is never a literal
+        return lambda value: (
+            value if type(value) in scalars and (type(value), value) in allowed else _INVALID
+        )
+    if kind in ("list", "dict"):
+        return _compile_container(kind, _compile(shape[1]))
+    if kind == "check":
+        return _compile_check(getattr(units, shape[1]), _compile(shape[2]))
+    if kind == "before":
+        convert, inner = getattr(units, shape[1]), _compile(shape[2])
+        return lambda value: inner(convert(value))
+    return lambda value: _INVALID  # "none": TOML has no null; an unknown kind accepts nothing
+
+
+_EXACT = {"str": str, "int": int, "bool": bool, "float": float}
+
+
+def _compile_union(options: list[Check]) -> Check:
+    def check(value: Any) -> Any:
+        for option in options:
+            result = option(value)
             if result is not _INVALID:
                 return result
         return _INVALID
-    if kind == "literal":  # exact type too: True is not the literal 1
-        return value if any(type(value) is type(v) and value == v for v in shape[1]) else _INVALID
-    if kind == "list":
+
+    return check
+
+
+def _compile_container(kind: str, item: Check) -> Check:
+    def check_list(value: Any) -> Any:
         if type(value) is not list:
             return _INVALID
-        items = [_value(shape[1], item) for item in value]
-        return _INVALID if any(item is _INVALID for item in items) else items
-    if kind == "dict":
+        items = [item(entry) for entry in value]
+        return _INVALID if any(entry is _INVALID for entry in items) else items
+
+    def check_dict(value: Any) -> Any:
         if type(value) is not dict or any(type(key) is not str for key in value):
             return _INVALID
-        entries = {key: _value(shape[1], item) for key, item in value.items()}
-        return _INVALID if any(item is _INVALID for item in entries.values()) else entries
-    if kind == "check":
-        result = _value(shape[2], value)
+        entries = {key: item(entry) for key, entry in value.items()}
+        return _INVALID if any(entry is _INVALID for entry in entries.values()) else entries
+
+    return check_list if kind == "list" else check_dict
+
+
+def _compile_check(parser: Callable[[Any], Any], inner: Check) -> Check:
+    def check(value: Any) -> Any:
+        result = inner(value)
         if result is _INVALID:
             return _INVALID
         try:
-            getattr(units, shape[1])(result)
+            parser(result)
         except (ValueError, TypeError, OverflowError):
             return _INVALID
         return result
-    if kind == "before":
-        return _value(shape[2], getattr(units, shape[1])(value))
-    if kind == "any":
-        return value
-    return _INVALID  # "none": TOML has no null, and an unknown kind is never accepted
+
+    return check
 
 
-def _model(fields: dict[str, tuple[Shape, Any]], value: Any) -> Any:
-    if type(value) is not dict or not value.keys() <= fields.keys():
-        return _INVALID
-    attributes: dict[str, Any] = {}
-    for name, (shape, default) in fields.items():
-        if name in value:
-            result = _value(shape, value[name])
+def _compile_model(fields: dict[str, tuple[Shape, Any]]) -> Check:
+    checks = {name: _compile(shape) for name, (shape, _) in fields.items()}
+    required = frozenset(name for name, (_, default) in fields.items() if default == "REQUIRED")
+    defaults: dict[str, Callable[[], Any]] = {}
+    for name, (_, default) in fields.items():
+        if default == "REQUIRED":
+            continue
+        defaults[name] = _default_maker(default)
+
+    def check(value: Any) -> Any:
+        if type(value) is not dict or not value.keys() <= checks.keys():
+            return _INVALID
+        if not required <= value.keys():
+            return _INVALID
+        attributes: dict[str, Any] = {}
+        for name, item in value.items():
+            result = checks[name](item)
             if result is _INVALID:
                 return _INVALID
             attributes[name] = result
-        elif default == "REQUIRED":
-            return _INVALID
-        elif default[0] == "model":
-            attributes[name] = _model(default[1], {})
-        else:
-            attributes[name] = _fresh(default[1])
-    return SpecNode(**attributes)
+        for name, make in defaults.items():
+            if name not in attributes:
+                attributes[name] = make()
+        return SpecNode(**attributes)
+
+    return check
+
+
+def _default_maker(default: Any) -> Callable[[], Any]:
+    """A function giving a field's default: a model with its own defaults, or a fresh value."""
+    if default[0] == "model":
+        empty = _compile_model(default[1])
+        return lambda: empty({})
+    value = default[1]
+    return lambda: _fresh(value)
 
 
 def _fresh(value: Any) -> Any:
