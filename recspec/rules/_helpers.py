@@ -51,6 +51,7 @@ class View:
     left: int
     bottom: int
     right: int
+    layer: int | None
     raw: dict[str, Any]
 
     @property
@@ -72,10 +73,6 @@ class View:
         return f"view {self.index + 1}" + (f" ({stream})" if present(stream) else "")
 
     @property
-    def layer(self) -> int | None:
-        return as_int(self.raw.get("layer"))
-
-    @property
     def is_whiteboard(self) -> bool:
         return as_int(self.raw.get("view_type")) == 2
 
@@ -94,7 +91,7 @@ def views(v: PayloadView) -> list[View]:
         top, left, bottom, right = (as_int(entry.get(k)) for k in ("top", "left", "bottom", "right"))
         if top is None or left is None or bottom is None or right is None:
             continue
-        found.append(View(index, top, left, bottom, right, entry))
+        found.append(View(index, top, left, bottom, right, as_int(entry.get("layer")), entry))
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 
@@ -58,8 +59,12 @@ LOW_FACTOR = 0.5
 HIGH_FACTOR = 3.0
 
 
+@functools.lru_cache(maxsize=1024)
 def recommended_bitrate(width: int, height: int, fps: int) -> tuple[int, int, int, int]:
-    """The table entry nearest to (width*height, fps), distances measured as log ratios."""
+    """The table entry nearest to (width*height, fps), distances measured as log ratios.
+
+    Memoised: payloads use a handful of canvas sizes, and the search costs 54 logarithms.
+    """
     pixels = width * height
 
     def distance(entry: tuple[int, int, int, int]) -> float:
@@ -156,12 +161,14 @@ _IMAGE_FIELDS = (
 
 
 def _check_image_urls(v: PayloadView) -> Iterator[Finding]:
-    targets: list[tuple[Path, str]] = [((*MIX, name), name) for name in _IMAGE_FIELDS]
-    for index, _entry in view_entries(v):
-        targets.append(((*MIX, "mix_input_list", index, "background_image"), "background_image"))
-    for path, name in targets:
-        value = v.str(*path)
-        if value is not None and (problem := http_url_problem(name, value)):
+    images: list[tuple[Path, str, object]] = [
+        ((*MIX, name), name, v.get(*MIX, name)) for name in _IMAGE_FIELDS
+    ]
+    for index, entry in view_entries(v):
+        path = (*MIX, "mix_input_list", index, "background_image")
+        images.append((path, "background_image", entry.get("background_image")))
+    for path, name, value in images:
+        if isinstance(value, str) and (problem := http_url_problem(name, value)):
             yield finding(path, problem)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from recspec.diagnostics import Severity
 from recspec.rules._helpers import STORAGE, Path
-from recspec.rules.base import Finding, PayloadView, Rule, finding
+from recspec.rules.base import Finding, PayloadView, Rule, finding, per_document
 
 OBJECT_STORAGE = {
     1: "Amazon S3",
@@ -45,6 +45,7 @@ _ALIYUN_NO_TITLE = {k: v for k, v in _ALIYUN_GOOD.items() if k != "title"}
 _NO_FLAT = dict.fromkeys(FLAT_FIELDS)
 
 
+@per_document
 def _provider(v: PayloadView) -> int | None:
     return v.int(*STORAGE, "storage_provider")
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from recspec.diagnostics import Severity, pointer
 from recspec.modelpath import suggest, type_name
 from recspec.payload.shape import StructureError, structure_errors
-from recspec.rules.base import Finding, PayloadView, Rule
+from recspec.rules.base import Finding, PayloadView, Rule, per_document
 
 #: Top-level keys of the newer PascalCase StartRecord body: a sign the user wrote the other dialect.
 _V2_KEYS = frozenset({"RoomId", "RecordInputParams", "RecordOutputParams", "StorageParams"})
@@ -23,15 +23,20 @@ def _is_v2(view: PayloadView) -> bool:
     return isinstance(view.doc, dict) and bool(_V2_KEYS & view.doc.keys())
 
 
-def _select(view: PayloadView, kind: str) -> Iterator[StructureError]:
-    """The document's structure errors of one kind (the walk runs once per document)."""
+@per_document
+def _errors_by_kind(view: PayloadView) -> dict[str, list[StructureError]]:
+    """The document's structure errors grouped by kind, in walk order (one walk per document)."""
+    grouped: dict[str, list[StructureError]] = {}
     if _is_v2(view) or not isinstance(view.doc, dict):
-        return
-    if "structure" not in view.cache:
-        view.cache["structure"] = structure_errors(view.doc)
-    for error in view.cache["structure"]:
-        if error.kind == kind:
-            yield error
+        return grouped
+    for error in structure_errors(view.doc):
+        grouped.setdefault(error.kind, []).append(error)
+    return grouped
+
+
+def _select(view: PayloadView, kind: str) -> list[StructureError]:
+    """The document's structure errors of one kind."""
+    return _errors_by_kind(view).get(kind, [])
 
 
 def _where(loc: tuple[str | int, ...]) -> str:

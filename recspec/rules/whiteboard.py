@@ -15,7 +15,7 @@ from recspec.rules._helpers import (
     range_check,
     view_entries,
 )
-from recspec.rules.base import Finding, PayloadView, Rule, finding
+from recspec.rules.base import Finding, PayloadView, Rule, finding, per_document
 
 _HAS = (*INPUT, "has_whiteboard")
 
@@ -42,12 +42,13 @@ def _with_board(**extra: Any) -> dict[str, Any]:
     return {"record_input_params": params}
 
 
-def _boards(v: PayloadView) -> Iterator[tuple[int, dict[str, Any]]]:
-    for index, entry in enumerate(v.list(*WHITEBOARD) or []):
-        if isinstance(entry, dict):
-            yield index, entry
+@per_document
+def _boards(v: PayloadView) -> list[tuple[int, dict[str, Any]]]:
+    """(index, entry) for every dict in the whiteboard list."""
+    return [(i, entry) for i, entry in enumerate(v.list(*WHITEBOARD) or []) if isinstance(entry, dict)]
 
 
+@per_document
 def _recording_board(v: PayloadView) -> bool:
     return v.bool(*_HAS) is True
 
