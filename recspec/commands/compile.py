@@ -8,7 +8,6 @@ there, and with --redact anywhere, credentials print as `***`.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,9 @@ def payload_bytes(payload: dict[str, Any], redact: bool, secrets: Collection[str
         from recspec.locate import Redactor
 
         payload = Redactor(secrets).deep(redact_payload(payload))
-    return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    from recspec.output import pretty_json
+
+    return (pretty_json(payload) + "\n").encode("utf-8")
 
 
 def redact_payload(node: Any) -> Any:
