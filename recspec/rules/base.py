@@ -57,6 +57,24 @@ class Rule:
 _MISSING: Any = object()
 
 
+def _lookup(node: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at `path` below `node`, or None when any step is missing or not a container.
+
+    The hottest function of a lint run (about sixty calls per document), hence exact type
+    checks instead of isinstance: parsed JSON and TOML only hold plain dicts and lists. A null
+    is returned like a missing key, and a further step stops there.
+    """
+    for step in path:
+        kind = type(node)
+        if kind is dict:
+            node = node.get(step)
+        elif kind is list and type(step) is int and -len(node) <= step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
+
+
 class PayloadView:
     """Read-only, type-safe access to a start payload dict for rule checks."""
 
@@ -66,25 +84,11 @@ class PayloadView:
         self.cache: dict[str, Any] = {}
 
     def get(self, *path: str | int) -> Any:
-        """The raw value at `path`, or None when any step is missing or not a container.
-
-        The hottest function of a lint run, hence exact type checks instead of isinstance:
-        parsed JSON and TOML only hold plain dicts and lists. A JSON null is returned as None
-        like a missing key, and the next step (if any) stops there.
-        """
-        node = self.doc
-        for step in path:
-            kind = type(node)
-            if kind is dict:
-                node = node.get(step)
-            elif kind is list and type(step) is int and -len(node) <= step < len(node):
-                node = node[step]
-            else:
-                return None
-        return node
+        """The raw value at `path`, or None when any step is missing or not a container."""
+        return _lookup(self.doc, path)
 
     def has(self, *path: str | int) -> bool:
-        parent = self.get(*path[:-1]) if len(path) > 1 else self.doc
+        parent = _lookup(self.doc, path[:-1])
         last = path[-1]
         if isinstance(last, int):
             return isinstance(parent, list) and -len(parent) <= last < len(parent)
@@ -92,23 +96,23 @@ class PayloadView:
 
     def int(self, *path: builtins.str | builtins.int) -> builtins.int | None:
         """An integer (never a bool) at `path`, else None."""
-        value = self.get(*path)
+        value = _lookup(self.doc, path)
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def str(self, *path: builtins.str | builtins.int) -> builtins.str | None:
-        value = self.get(*path)
+        value = _lookup(self.doc, path)
         return value if isinstance(value, str) else None
 
     def bool(self, *path: builtins.str | builtins.int) -> builtins.bool | None:
-        value = self.get(*path)
+        value = _lookup(self.doc, path)
         return value if isinstance(value, bool) else None
 
     def dict(self, *path: builtins.str | builtins.int) -> builtins.dict[builtins.str, Any] | None:
-        value = self.get(*path)
+        value = _lookup(self.doc, path)
         return value if isinstance(value, dict) else None
 
     def list(self, *path: builtins.str | builtins.int) -> builtins.list[Any] | None:
-        value = self.get(*path)
+        value = _lookup(self.doc, path)
         return value if isinstance(value, list) else None
 
     # Shortcuts for the fields most rules depend on, with the documented defaults applied.
