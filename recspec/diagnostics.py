@@ -77,7 +77,12 @@ def escape_pointer_token(token: str | int) -> str:
 
 def pointer(*tokens: str | int) -> str:
     """Build a JSON Pointer from path tokens: pointer("a", 0, "b") == "/a/0/b"."""
-    return "".join("/" + escape_pointer_token(t) for t in tokens)
+    return "".join(
+        "/" + t
+        if type(t) is str and "~" not in t and "/" not in t  # the common case, ~3x faster
+        else "/" + escape_pointer_token(t)
+        for t in tokens
+    )
 
 
 def pointer_tokens(ptr: str) -> list[str]:

@@ -165,6 +165,8 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
                     rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path)
                 )
             )
+    if not out:
+        return out  # nothing to redact or suppress: a clean spec builds no Redactor
     return _finish(out, Redactor(loaded.secrets), _spec_suppressions(loaded.texts))
 
 
