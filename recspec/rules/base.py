@@ -80,7 +80,7 @@ class PayloadView:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        #: per-document memo for work several rules share (e.g. one model validation)
+        #: per-document memo for work several rules share (see `per_document`)
         self.cache: dict[str, Any] = {}
 
     def get(self, *path: str | int) -> Any:
