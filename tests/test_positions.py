@@ -668,3 +668,55 @@ def test_parse_json_stops_at_an_unrepairable_error() -> None:
     document, problems = parse_json('{"a": 00, "b": tru}')
     assert document is None
     assert len(problems) == 2  # the leading zero, then the bad literal; nothing after it
+
+
+_KEYS = st.sampled_from(["a", "b", 'q":', "c d", "é", "\\"])
+
+
+def _render(node: Any, draw: Any) -> str:
+    """JSON text for nested pair lists (keys may repeat), with random spaces around ':'."""
+    if isinstance(node, tuple):  # an object as pairs
+        parts = [
+            json.dumps(key) + draw(st.sampled_from(["", " ", "\n\t"])) + ":" + _render(value, draw)
+            for key, value in node
+        ]
+        return "{" + ",".join(parts) + "}"
+    if isinstance(node, list):
+        return "[" + ",".join(_render(item, draw) for item in node) + "]"
+    return json.dumps(node)
+
+
+_TREES = st.recursive(
+    st.integers() | st.text(alphabet='a":\\ {}', max_size=6) | st.booleans(),
+    lambda inner: st.lists(inner, max_size=3).map(list)
+    | st.lists(st.tuples(_KEYS, inner), max_size=4).map(tuple),
+    max_leaves=12,
+)
+
+
+def _has_duplicate(node: Any) -> bool:
+    if isinstance(node, tuple):
+        keys = [key for key, _ in node]
+        return len(set(keys)) != len(keys) or any(_has_duplicate(v) for _, v in node)
+    if isinstance(node, list):
+        return any(_has_duplicate(item) for item in node)
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_duplicate_keys_are_found_exactly(data: st.DataObject) -> None:
+    tree = data.draw(_TREES.filter(lambda t: isinstance(t, tuple)))
+    text = _render(tree, data.draw)
+    document, problems = parse_json(text)
+    assert document == json.loads(text)
+    found = [p for p in problems if p.kind == "duplicate-key"]
+    assert bool(found) == _has_duplicate(tree), text
+
+
+def test_an_integer_too_long_for_int_is_a_positioned_problem() -> None:
+    text = '{"app_id":\n  ' + "9" * 5000 + "}"
+    document, problems = parse_json(text)
+    assert document is None
+    assert (problems[0].line, problems[0].column) == (2, 3)
+    assert "5000 digits" in problems[0].message

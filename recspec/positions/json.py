@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -71,16 +72,23 @@ def _reject_constant(token: str) -> Any:
     raise _NonFiniteNumber(token)
 
 
-class _HugeInteger(ValueError):
-    """Raised from `parse_int` for an integer Python refuses to convert (too many digits)."""
+#: An integer literal too long for `int()` (past `sys.get_int_max_str_digits()`).
+_HUGE_INTEGER: Final = re.compile(rf"-?[0-9]{{{max(sys.get_int_max_str_digits(), 1)},}}")
+#: The end of every object key (and, rarely, of a string value that holds `":`).
+_KEY_END: Final = re.compile(r'"\s*:')
 
 
-def _parse_int(token: str) -> int:
-    """`int()`, but an integer past `sys.get_int_max_str_digits()` is a problem, not a crash."""
-    try:
-        return int(token)
-    except ValueError:
-        raise _HugeInteger(token) from None
+def _key_count(document: Any) -> int:
+    """How many keys the parsed objects hold (a duplicate key is counted once)."""
+    count, stack = 0, [document]
+    while stack:
+        node = stack.pop()
+        if type(node) is dict:
+            count += len(node)
+            stack.extend(node.values())
+        elif type(node) is list:
+            stack.extend(node)
+    return count
 
 
 def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
@@ -92,27 +100,8 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     A leading byte-order mark is ignored.
     """
     body = text[1:] if text.startswith("\ufeff") else text
-    saw_duplicate = False
-
-    def build_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal saw_duplicate
-        obj = dict(pairs)
-        if len(obj) != len(pairs):
-            saw_duplicate = True
-        return obj
-
-    try:
-        document = json.loads(
-            body,
-            object_pairs_hook=build_object,
-            parse_constant=_reject_constant,
-            parse_int=_parse_int,
-        )
-    except _HugeInteger as exc:
-        digits = len(str(exc).lstrip("-"))
-        offset = max(text.find(str(exc)), 0)
-        message = f"integer with {digits} digits: far too large for any field"
-        return None, [_problem_at(text, offset, message, "syntax")]
+    try:  # json's C scanner with no Python hooks per object or integer
+        document = json.loads(body, parse_constant=_reject_constant)
     except _NonFiniteNumber as exc:
         scan = _scan(text)
         offset = scan.non_finite if scan.non_finite is not None else 0
@@ -121,13 +110,20 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
         return None, _syntax_problems(text, body, exc)
     except RecursionError:  # json's C scanner guards its own recursion: far too deep
         return None, [_too_deep_problem(text)]
+    except ValueError:  # int() refused an integer with thousands of digits
+        match = _HUGE_INTEGER.search(text)
+        token = match.group() if match else ""
+        message = f"integer with {len(token.lstrip('-'))} digits: far too large for any field"
+        return None, [_problem_at(text, match.start() if match else 0, message, "syntax")]
     if "\\u" in body and _has_lone_surrogate(document):
         return None, [_lone_surrogate_problem(text)]
     # A cheap count first: only documents with more than MAX_DEPTH containers can be too deep.
     if body.count("{") + body.count("[") > MAX_DEPTH and _deeper_than(document, MAX_DEPTH):
         return None, [_too_deep_problem(text)]
 
-    if not saw_duplicate:
+    # Every key ends with `"` and `:`; when the objects hold as many keys as the text has such
+    # ends, no key was repeated (a value holding `":` only sends us to the exact scan).
+    if len(_KEY_END.findall(body)) == _key_count(document):
         return document, []
     index = LineIndex(text)
     problems = []
@@ -202,7 +198,7 @@ def _syntax_problems(text: str, body: str, first: json.JSONDecodeError) -> list[
             break
         body = repaired
         try:
-            json.loads(body, parse_constant=_reject_constant, parse_int=_parse_int)
+            json.loads(body, parse_constant=_reject_constant)
             error = None
         except json.JSONDecodeError as exc:
             error = exc
