@@ -217,13 +217,11 @@ def _check_path(path: str, name: str, context: _Context) -> FileResult:
 def parallel_map(
     function: Callable[[Any], Any], items: list[Any], jobs: int, *, specs: bool = True
 ) -> list[Any]:
-    """`map` over forked workers, in order.
+    """`map` over forked workers, in order (`recspec.parallel.fork_map`).
 
     The modules the work needs are imported (and the rule catalogue built) before forking, so
     every worker inherits them instead of paying for them again.
     """
-    import multiprocessing
-
     import recspec.rules
 
     recspec.rules.all_rules()
@@ -236,31 +234,9 @@ def parallel_map(
 
         _compiled_tomli()
         fast_validate({})  # imports the generated shape
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, len(items) // (jobs * 4))
-    pool = context.Pool(jobs, initializer=_quiet_worker)
-    try:
-        results = list(pool.imap(function, items, chunksize=chunk))
-        pool.close()  # a normal end: let the workers finish and exit by themselves
-        return results
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    from recspec.parallel import fork_map
 
-
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent and die at once on SIGTERM (the default action).
-
-    No Python-level SIGTERM handler: one that raised SystemExit could hang a worker in its exit
-    path on a lock inherited through fork. A write in flight is safe anyway, because
-    `write_atomic` holds SIGINT/SIGTERM until its temporary file is renamed or removed.
-    """
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    return fork_map(function, items, jobs)
 
 
 def default_jobs() -> int:

@@ -1,0 +1,132 @@
+"""`fork_map` and the parallel CLI paths: same results as one process, failures never lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recspec.parallel import WorkerError, fork_map
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = (ROOT / "examples" / "grid-4-720p-s3.toml").read_text(encoding="utf-8")
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+def no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 8])
+@pytest.mark.parametrize("count", [1, 2, 7, 250])
+def test_results_keep_the_input_order(jobs: int, count: int) -> None:
+    assert fork_map(square, list(range(count)), jobs) == [x * x for x in range(count)]
+    assert no_children_left()
+
+
+def fail_on_5(x: int) -> int:
+    if x == 5:
+        raise ValueError("five")
+    return x
+
+
+class Unpicklable(Exception):
+    def __reduce__(self) -> Any:
+        raise TypeError("no pickling")
+
+
+def unpicklable_on_3(x: int) -> int:
+    if x == 3:
+        raise Unpicklable("three")
+    return x
+
+
+def die_on_1(x: int) -> int:
+    if x == 1:
+        os._exit(3)
+    return x
+
+
+def test_an_exception_in_a_child_is_raised_in_the_parent() -> None:
+    with pytest.raises(ValueError, match="five"):
+        fork_map(fail_on_5, list(range(10)), 2)  # 5 is in the child's share
+    assert no_children_left()
+
+
+def test_an_exception_in_the_parents_share_stops_the_children() -> None:
+    with pytest.raises(ValueError, match="five"):
+        fork_map(fail_on_5, list(range(10)), 5)  # 5 is in the parent's share (index 0 mod 5)
+    assert no_children_left()
+
+
+def test_an_exception_that_does_not_pickle_still_arrives() -> None:
+    with pytest.raises(WorkerError, match="Unpicklable: three"):
+        fork_map(unpicklable_on_3, list(range(10)), 2)
+    assert no_children_left()
+
+
+def test_a_child_that_dies_is_an_error_not_a_hang() -> None:
+    with pytest.raises(WorkerError, match="without a result"):
+        fork_map(die_on_1, list(range(10)), 2)
+    assert no_children_left()
+
+
+def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "RECSPEC_NO_CACHE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "recspec", *map(str, args)],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_parallel_lint_and_compile_match_one_process(tmp_path: Path) -> None:
+    """250 files (over the 200-file threshold): -j2 and -j1 give byte-identical results."""
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    for i in range(250):
+        text = GOOD.replace("standup-42", f"room-{i}")
+        if i % 50 == 7:
+            text = text.replace("fps = 15", "fps = 99")
+        (specs / f"s{i:03}.toml").write_text(text, encoding="utf-8")
+    (specs / "zz.json").write_text('{"app_id": 1, "app_id": 2}', encoding="utf-8")
+    one = _run("lint", "specs", "--format", "json", "-j1", cwd=tmp_path)
+    two = _run("lint", "specs", "--format", "json", "-j2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    diagnostics = json.loads(two.stdout)
+    assert "RS105" in {d["rule"] for d in diagnostics}
+    assert len({d["file"] for d in diagnostics}) == 6  # 5 specs with fps 99, and zz.json
+
+    names = [f"specs/s{i:03}.toml" for i in range(250)]
+    c1 = _run("compile", *names, "--out-dir", "o1", "-j1", cwd=tmp_path)
+    c2 = _run("compile", *names, "--out-dir", "o2", "-j2", cwd=tmp_path)
+    assert c1.returncode == c2.returncode == 1
+    assert c1.stderr == c2.stderr
+    written = sorted(p.name for p in (tmp_path / "o1").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "o2").iterdir())
+    assert len(written) == 245
+    for name in written:
+        assert (tmp_path / "o1" / name).read_bytes() == (tmp_path / "o2" / name).read_bytes()
+
+
+def test_an_unreadable_file_in_a_parallel_lint_is_exit_2(tmp_path: Path) -> None:
+    for i in range(220):
+        (tmp_path / f"p{i:03}.json").write_text("{}", encoding="utf-8")
+    names = [f"p{i:03}.json" for i in range(220)]
+    result = _run("lint", *names[:150], "missing.json", *names[150:], "-j2", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "missing.json" in result.stderr and "Traceback" not in result.stderr
