@@ -193,6 +193,12 @@ class Built:
     env_used: dict[str, str | None] = field(default_factory=dict)
 
 
+#: Per run (reset by `_build_all`, inherited by workers): output folders already made sure of
+#: (one mkdir per folder, not per spec), and whether the cache wants the payload bytes back.
+_made_folders: set[Path] = set()
+_send_payload = True
+
+
 def build(item: tuple[str, str | None, str, bool]) -> Built:
     """Compile one spec and write its payload atomically (runs in a worker for large runs)."""
     from recspec.compiler import compile_file
@@ -207,7 +213,9 @@ def build(item: tuple[str, str | None, str, bool]) -> Built:
     data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets)
     destination = Path(target)
     try:  # -o into a missing folder creates it, as --out-dir does
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        if destination.parent not in _made_folders:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            _made_folders.add(destination.parent)
         changed = write_atomic(destination, data)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
@@ -222,7 +230,7 @@ def build(item: tuple[str, str | None, str, bool]) -> Built:
         changed,
         compiled.diagnostics,
         sources,
-        payload=None if redact else data,
+        payload=None if redact or not _send_payload else data,
         deps=deps,
         env_used=compiled.loaded.env_used,
     )
@@ -233,6 +241,10 @@ def _build_all(
 ) -> Iterator[Built]:
     """Build every item, skipping specs whose output the cache proves current."""
     import os
+
+    global _send_payload
+    _made_folders.clear()
+    _send_payload = cache.directory is not None
 
     from recspec.lint import PARALLEL_THRESHOLD, parallel_map
 

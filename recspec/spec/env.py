@@ -32,12 +32,24 @@ def interpolate(
 ) -> Any:
     """Return `data` with every env reference replaced; record findings in `result`."""
     if isinstance(data, dict):
-        return {key: interpolate(value, env, result, (*path, key)) for key, value in data.items()}
+        return {
+            key: interpolate(value, env, result, (*path, key)) if _may_hold_refs(value) else value
+            for key, value in data.items()
+        }
     if isinstance(data, list):
-        return [interpolate(value, env, result, (*path, i)) for i, value in enumerate(data)]
+        return [
+            interpolate(value, env, result, (*path, i)) if _may_hold_refs(value) else value
+            for i, value in enumerate(data)
+        ]
     if isinstance(data, str) and "${" in data:
         return _substitute(data, env, result, path)
     return data
+
+
+def _may_hold_refs(value: Any) -> bool:
+    """Containers and strings with `${`: everything else is returned as it is, without a call."""
+    kind = type(value)
+    return kind is dict or kind is list or (kind is str and "${" in value)
 
 
 def _substitute(text: str, env: Mapping[str, str], result: Interpolation, path: KeyPath) -> str:

@@ -224,25 +224,29 @@ def _compile_check(parser: Callable[[Any], Any], inner: Check) -> Check:
 def _compile_model(fields: dict[str, tuple[Shape, Any]]) -> Check:
     checks = {name: _compile(shape) for name, (shape, _) in fields.items()}
     required = frozenset(name for name, (_, default) in fields.items() if default == "REQUIRED")
-    defaults: dict[str, Callable[[], Any]] = {}
+    constants: dict[str, Any] = {}  # immutable defaults, shared safely
+    factories: dict[str, Callable[[], Any]] = {}  # a table's defaults, lists, dicts: made anew
     for name, (_, default) in fields.items():
         if default == "REQUIRED":
             continue
-        defaults[name] = _default_maker(default)
+        if default[0] != "model" and isinstance(default[1], str | int | float | bool | None):
+            constants[name] = default[1]
+        else:
+            factories[name] = _default_maker(default)
 
     def check(value: Any) -> Any:
         if type(value) is not dict or not value.keys() <= checks.keys():
             return _INVALID
         if not required <= value.keys():
             return _INVALID
-        attributes: dict[str, Any] = {}
+        attributes = constants.copy()
         for name, item in value.items():
             result = checks[name](item)
             if result is _INVALID:
                 return _INVALID
             attributes[name] = result
-        for name, make in defaults.items():
-            if name not in attributes:
+        for name, make in factories.items():
+            if name not in value:
                 attributes[name] = make()
         return SpecNode(**attributes)
 
