@@ -187,8 +187,6 @@ def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any) -> None:
             b.set((*MIX, "mix_input_list"), [v.to_payload() for v in plan.views], ("layout",))
             for index, view in enumerate(plan.views):
                 b.provenance[pointer(*MIX, "mix_input_list", index)] = view.source or ("layout",)
-        if plan.big_view_stream:
-            b.set((*MIX, "mix_max_resolution_stream_id"), plan.big_view_stream, ("layout",))
     stream_id = video.stream_id or f"{spec.room.id}-mix"
     b.set(
         (*MIX, "mix_output_stream_id"),
@@ -215,6 +213,8 @@ def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any) -> None:
     b.maybe(
         (*MIX, "mix_output_background_image"), video.background_image, ("video", "background_image")
     )
+    if spec.layout is not None and plan.big_view_stream:  # after the image: the models' order
+        b.set((*MIX, "mix_max_resolution_stream_id"), plan.big_view_stream, ("layout",))
     b.maybe((*MIX, "mix_output_watermark_image"), video.watermark, ("video", "watermark"))
     b.maybe(
         (*MIX, "default_mix_stream_background_image"),
@@ -330,7 +330,8 @@ def compile_file(
             compiled.document = builder.doc
             compiled.provenance = builder.provenance
     compiled.diagnostics = spec_diagnostics(compiled)
-    if compiled.ok and compiled.document is not None:
+    if compiled.ok and compiled.document is not None and loaded.spec.payload:
+        # The builder already writes fields in the models' order; `[payload]` merges may not.
         from recspec.payload.shape import canonical
 
         compiled.document = canonical(compiled.document)

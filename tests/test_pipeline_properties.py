@@ -16,6 +16,7 @@ from recspec.commands.compile import payload_bytes
 from recspec.compiler import compile_file
 from recspec.diagnostics import Severity
 from recspec.payload.legacy import StartPayload
+from recspec.payload.shape import canonical
 from recspec.rules import check_payload
 
 PROVIDERS = {
@@ -80,6 +81,17 @@ def specs(draw: st.DrawFn) -> str:
         ]
         if draw(st.booleans()):
             lines.append(f'background = "#{draw(st.integers(0, 0xFFFFFF)):06X}"')
+        optional = {
+            "background_image": '"https://cdn.example.com/bg.png"',
+            "watermark": '"https://cdn.example.com/logo.png"',
+            "placeholder_image": '"https://cdn.example.com/away.png"',
+            "audio_bitrate": '"64kbps"',
+            "stream_id": '"custom-mix"',
+        }
+        for key in draw(st.lists(st.sampled_from(sorted(optional)), unique=True)):
+            lines.append(f"{key} = {optional[key]}")
+        if preset in SERVER[1:] and draw(st.booleans()):
+            lines.insert(lines.index("[video]"), 'focus = "s0"')
     formats = ["mp4", "flv"] if vod else ["mp4", "flv", "hls"] + ([] if mixed else ["jpg"])
     output = draw(st.sampled_from(formats))
     lines += ["[output]", f'format = "{output}"', 'folder = "rec/"']
@@ -100,6 +112,8 @@ def test_generated_specs_compile_deterministically_to_valid_lint_clean_payloads(
     assert second.payload is not None
     assert payload_bytes(first.payload, False) == payload_bytes(second.payload, False)
     StartPayload.model_validate(first.payload)  # strict models accept it
+    # Fields come out in the models' (the reference's) order without a reordering pass.
+    assert json.dumps(first.payload) == json.dumps(canonical(first.payload))
     assert not [
         (rule.code, found.message)
         for rule, found in check_payload(json.loads(json.dumps(first.payload)))
