@@ -14,6 +14,28 @@ from recspec.diagnostics import Diagnostic
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class PathArgument(click.ParamType):  # type: ignore[type-arg]  # generic only in click 8.2+
+    """A file or folder argument taken as given.
+
+    `click.Path` stats every argument even when it need not exist: 1000 specs on a command line
+    cost ~10 ms before any work. recspec reports unreadable paths itself (exit 2).
+    """
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pathlib import Path
+
+        return value if isinstance(value, Path) else Path(os.fsdecode(value))
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="file")]
+
+
 def run_options(function: F) -> F:
     """`--no-cache`, `--cache-dir` and `-j/--jobs`, shared by `lint` and `compile`."""
     options = (

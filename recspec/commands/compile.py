@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from recspec.cli import exit_with
-from recspec.commands.common import run_options
+from recspec.commands.common import PathArgument, run_options
 from recspec.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def redact_payload(node: Any) -> Any:
 
 
 @click.command("compile")
-@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("specs", nargs=-1, required=True, type=PathArgument())
 @click.option(
     "-o",
     "--output",
@@ -99,7 +99,7 @@ def command(
         return
     jobs_ = jobs or default_jobs()
     items = [
-        (display_path(spec), _read(spec), str(target), redact)
+        (display_path(spec), _read(spec), target, redact)
         for spec, target in _targets(specs, output, out_dir)
     ]
     cache = LintCache.open(not no_cache, cache_dir)
@@ -141,22 +141,26 @@ def _read(spec: Path) -> str | None:
 
 def _targets(
     specs: tuple[Path, ...], output: Path | None, out_dir: Path | None
-) -> list[tuple[Path, Path]]:
+) -> list[tuple[Path, str]]:
     """(spec, output file) pairs; refuses two specs writing the same file (exit 2)."""
+    import os
+
     from recspec.output import safe_output_name
 
     if out_dir is None:
         assert output is not None
-        return [(specs[0], output)]
+        return [(specs[0], str(output))]
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"--out-dir {out_dir} is not a directory")
-    writers: dict[Path, Path] = {}  # output -> the spec that writes it
+    folder = str(out_dir)
+    writers: dict[str, Path] = {}  # output file name -> the spec that writes it
     for spec in specs:
-        target = out_dir / (safe_output_name(spec.stem) + ".json")
-        if target in writers:
-            raise click.UsageError(f"{writers[target]} and {spec} would both write {target}")
-        writers[target] = spec
-    return [(spec, target) for target, spec in writers.items()]
+        name = safe_output_name(spec.stem) + ".json"
+        if name in writers:
+            target = os.path.join(folder, name)
+            raise click.UsageError(f"{writers[name]} and {spec} would both write {target}")
+        writers[name] = spec
+    return [(spec, os.path.join(folder, name)) for name, spec in writers.items()]
 
 
 def _to_stdout(spec: Path, hide: bool) -> None:

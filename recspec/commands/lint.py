@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from recspec.cli import exit_with
-from recspec.commands.common import run_options
+from recspec.commands.common import PathArgument, run_options
 
 
 @click.command("lint")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=PathArgument())
 @click.option(
     "--format",
     "fmt",
