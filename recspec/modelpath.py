@@ -6,7 +6,6 @@ errors into diagnostics with helpful messages.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -41,6 +40,8 @@ def model_at(root: Any, loc: tuple[Any, ...]) -> Any:
 
 def suggest(key: str, known: list[str]) -> str:
     """'; did you mean `x`?' for a near miss, else the list of known keys."""
+    import difflib
+
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
         return f"; did you mean `{close[0]}`?"

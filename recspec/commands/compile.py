@@ -214,7 +214,7 @@ def build(item: tuple[str, str | None, str, bool]) -> Built:
     sources = compiled.sources if compiled.diagnostics else {}
     if compiled.payload is None:
         return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)
-    data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets)
+    data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets if redact else ())
     destination = Path(target)
     try:  # -o into a missing folder creates it, as --out-dir does
         if destination.parent not in _made_folders:

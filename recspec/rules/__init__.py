@@ -7,7 +7,6 @@ example from the CLI's start-up path) costs nothing.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import importlib
 from collections.abc import Iterable
@@ -91,6 +90,8 @@ def suggest(text: str, limit: int = 3) -> list[str]:
     """Codes or names close to a mistyped `text`, best first (for "did you mean")."""
     codes = [rule.code for rule in all_rules()]
     names = [rule.name for rule in all_rules()]
+    import difflib
+
     found = difflib.get_close_matches(text.upper(), codes, n=limit, cutoff=0.6)
     found += difflib.get_close_matches(text.lower(), names, n=limit, cutoff=0.6)
     return found[:limit]

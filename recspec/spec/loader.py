@@ -11,7 +11,6 @@ import functools
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,9 +60,24 @@ class LoadedSpec:
     spec: Any = None  # once valid: a `Spec`-shaped `SpecNode` tree (recspec.spec.shape)
     origins: dict[KeyPath, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
-    secrets: set[str] = field(default_factory=set)
+    _secrets: set[str] = field(default_factory=set, repr=False)  # see `secrets`
+    _scanned: int = field(default=0, repr=False)  # how many texts `secrets` has scanned
     env_used: dict[str, str | None] = field(default_factory=dict)  # variables read, for the cache
     problems: list[SpecProblem] = field(default_factory=list)
+
+    @property
+    def secrets(self) -> set[str]:
+        """Every value to hide from people: credentials and `${env:...}` values found while
+        loading, plus any string written after a credential key in the texts (even one that
+        does not parse, or one written with escapes). The texts are scanned on first use, so
+        a clean spec whose output nobody reads never pays for it."""
+        if self._scanned < len(self.texts):
+            from recspec.locate import credential_literals
+
+            for text in list(self.texts.values())[self._scanned :]:
+                self._secrets.update(credential_literals(text))
+            self._scanned = len(self.texts)
+        return self._secrets
 
     def origin(self, path: KeyPath) -> str:
         """The file that set `path` (the longest prefix any file in the chain set)."""
@@ -100,7 +114,7 @@ def load_spec(
                 key_path,
             )
         )
-    loaded.secrets |= result.inserted
+    loaded._secrets |= result.inserted
     loaded.env_used = result.used
     loaded.data = data
     _check_credentials(loaded, raw)
@@ -121,22 +135,21 @@ def _read_chain(
                 SpecProblem("RS100", str(exc), name, line=exc.line, column=exc.column)
             )
             return None
-    loaded.texts[name] = text
-    from recspec.locate import credential_literals
-
-    loaded.secrets.update(credential_literals(text))  # even if the file does not parse
+    loaded.texts[name] = text  # `loaded.secrets` scans it for credentials when asked
     try:
         data = parse_toml(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib is imported only now: a clean spec never needs it
+        import tomllib
+
+        if not isinstance(exc, tomllib.TOMLDecodeError):  # int() past the digit limit
+            loaded.problems.append(_huge_integer_problem(name, text))
+            return None
         from recspec.positions.toml import toml_error_position
 
         line, column, message = toml_error_position(exc, text)
         loaded.problems.append(
             SpecProblem("RS100", f"invalid TOML: {message}", name, line=line, column=column)
         )
-        return None
-    except ValueError:  # tomllib's int() past sys.get_int_max_str_digits()
-        loaded.problems.append(_huge_integer_problem(name, text))
         return None
     except RecursionError:
         data = {"": _TOO_DEEP}
@@ -185,6 +198,8 @@ def parse_toml(text: str) -> dict[str, Any]:
             return fast(text)  # type: ignore[no-any-return]
         except Exception:  # tomllib below says what is wrong, in its own words
             pass
+    import tomllib
+
     return tomllib.loads(text)
 
 
@@ -324,7 +339,7 @@ def _check_credentials(loaded: LoadedSpec, raw: dict[str, Any]) -> None:
         for step in key_path:
             node = node[step]
         if isinstance(node, str) and node and not is_env_reference(node):
-            loaded.secrets.add(node)
+            loaded._secrets.add(node)
             loaded.problems.append(
                 SpecProblem(
                     "RS805",
