@@ -60,11 +60,16 @@ def resolve_length(value: int | float | str, whole: int, path: SpecPath) -> Frac
 
 
 def round_to(value: Fraction | int, align: int) -> int:
-    """Round to the nearest multiple of `align`; exact halves round up."""
-    scaled = Fraction(value) / align
-    return math.floor(scaled + Fraction(1, 2)) * align
+    """Round to the nearest multiple of `align`; exact halves round up.
+
+    Integer arithmetic on numerator and denominator (an int has them too):
+    floor(n / (d * align) + 1/2) == (2n + d * align) // (2 * d * align), without building
+    Fractions on the hot path.
+    """
+    n, d = value.numerator, value.denominator
+    return (2 * n + d * align) // (2 * d * align) * align
 
 
 def floor_to(value: Fraction | int, align: int) -> int:
     """Round down to a multiple of `align`."""
-    return math.floor(Fraction(value) / align) * align
+    return value.numerator // (value.denominator * align) * align
