@@ -1,5 +1,5 @@
 """`python -m recspec`."""
 
-from recspec.cli import main
+from recspec.cli import entry
 
-main()
+entry()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import signal
 import sys
 from typing import NoReturn
@@ -99,6 +100,27 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"recspec: internal error, please report: {_describe(exc)}", err=True)
         sys.exit(2)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def entry() -> NoReturn:
+    """The `recspec` command: `main()`, then leave without tearing the interpreter down.
+
+    Freeing every module and object at exit costs ~8 ms of a 55 ms run and does nothing for a
+    CLI whose files are all closed and whose output is flushed here; mypy exits the same way.
+    `main()` itself still raises SystemExit, for tests and callers that catch it.
+    """
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if exc.code is not None and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+    else:  # main() always raises SystemExit; keep the type checker and readers sure of it
+        code = 0
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`... | head`) or stream
+            stream.flush()
+    os._exit(code)
 
 
 def _describe(exc: BaseException) -> str:

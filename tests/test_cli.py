@@ -264,3 +264,14 @@ def test_pyproject_config_and_per_file_ignores(write: Any, monkeypatch: pytest.M
     files = {item["file"] for item in json.loads(result.output)}
     assert files == {"specs/new/bad.toml"}
     assert result.exit_code == 1
+
+
+def test_the_command_flushes_everything_before_its_fast_exit() -> None:
+    """`entry()` leaves with os._exit: piped output must still arrive whole."""
+    result = subprocess.run(
+        [sys.executable, "-m", "recspec", "rules", "--format", "json"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) >= 80
+
