@@ -139,7 +139,8 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
     from recspec.source import read_text
     from recspec.spec import units
     from recspec.spec.env import Interpolation, interpolate
-    from recspec.spec.loader import load_spec, parse_toml
+    from recspec.spec.loader import load_spec
+    from recspec.spec.toml_reader import parse_toml
     from recspec.spec.shape import fast_validate
     from recspec.spec.models import Spec
 
@@ -177,7 +178,7 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
         ("compile: load_spec (toml+env+credentials+validation)", per_item(
             lambda i: load_spec(specs[i], text=texts[i]), list(range(len(specs))), rounds)),
         ("compile:   of which interpolate ${env}", per_item(interp, raws, rounds)),
-        ("compile:   of which parse_toml (tomli if compiled, else tomllib)", per_item(
+        ("compile:   of which parse_toml (rtoml/tomli/tomllib)", per_item(
             parse_toml, texts, rounds)),
         ("compile:   of which fast_validate (no pydantic)", per_item(fast_validate, datas, rounds)),
         ("compile:   (pydantic Spec.model_validate, for comparison)", per_item(

@@ -229,10 +229,10 @@ def parallel_map(
         import recspec.compiler
         import recspec.layout
         import recspec.spec.shape
-        from recspec.spec.loader import _compiled_tomli
         from recspec.spec.shape import fast_validate
+        from recspec.spec.toml_reader import parse_toml
 
-        _compiled_tomli()
+        parse_toml("")  # imports the TOML parsers
         fast_validate({})  # imports the generated shape
     from recspec.parallel import fork_map
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recspec.spec.loader import _compiled_tomli, parse_toml
+from recspec.spec.toml_reader import _compiled_tomli, parse_toml
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.toml"))
 
@@ -27,7 +27,7 @@ TOML_1_1_ONLY = [
 
 def outcome(loads: Any, text: str) -> tuple[str, Any]:
     try:
-        return "ok", loads(text)
+        return "ok", repr(loads(text))  # repr: nan == nan, and 1 != 1.0 != True
     except tomllib.TOMLDecodeError as exc:
         return "TOMLDecodeError", str(exc)
     except (ValueError, RecursionError) as exc:
@@ -60,6 +60,48 @@ def test_deep_nesting_and_huge_integers_fail_as_in_tomllib() -> None:
     assert outcome(parse_toml, deep)[0] == outcome(tomllib.loads, deep)[0] == "RecursionError"
     huge = "a = " + "9" * 5000
     assert outcome(parse_toml, huge)[0] == outcome(tomllib.loads, huge)[0] == "ValueError"
+
+
+def test_a_plain_spec_takes_the_rtoml_path_and_others_do_not() -> None:
+    from recspec.spec.toml_reader import _NOT_FOR_RTOML
+
+    assert not _NOT_FOR_RTOML.search('a = "${env:X:-y}"\n[t]\nb = [1, 2]\n')
+    others = ["a = 1\r\n", 'a = "é"', "a = {b = 1}", 't = "16:9"', "\x01", "[[a]]", " [a.b]"]
+    for text in [*TOML_1_1_ONLY, *others]:
+        assert _NOT_FOR_RTOML.search(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[[tab.arr]]\n[tab]\narr.a.b = 1\n",  # rtoml accepts it; TOML (and tomllib) do not
+        "[x.y]\n[z]\n[x]\nw = 1\n",  # rtoml orders x after z; tomllib keeps x first
+        "[_.c]\n[a.b]\n[_]\nb.c = 1\n",
+    ],
+)
+def test_where_rtoml_was_seen_to_differ_tomllib_decides(text: str) -> None:
+    assert outcome(parse_toml, text) == outcome(tomllib.loads, text)
+
+
+_SEEDS = [p.read_text(encoding="utf-8") for p in EXAMPLES]
+_EDITS = st.sampled_from(
+    [*'abc_-."\'=[]{}#\\\n \t0123456789,+e:$', '"""', "'''", "\\u0041", "0x", "1_0", "inf",
+     "nan", "[[", "]]", "${env:A}", "\n[t]\n", "\\\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_SEEDS),
+    st.lists(st.tuples(st.integers(0, 2000), _EDITS, st.booleans()), max_size=4),
+)
+def test_edited_specs_parse_or_fail_exactly_as_tomllib(seed: str, edits: list[Any]) -> None:
+    """Real specs with a few characters inserted or overwritten: the same data or error."""
+    text = seed
+    for position, piece, overwrite in edits:
+        at = position % (len(text) + 1)
+        text = text[:at] + piece + text[at + (len(piece) if overwrite else 0) :]
+    assert outcome(parse_toml, text) == outcome(tomllib.loads, text)
 
 
 _PIECES = st.sampled_from(
