@@ -140,9 +140,9 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
     from recspec.spec import units
     from recspec.spec.env import Interpolation, interpolate
     from recspec.spec.loader import load_spec
-    from recspec.spec.toml_reader import parse_toml
-    from recspec.spec.shape import fast_validate
     from recspec.spec.models import Spec
+    from recspec.spec.shape import fast_validate
+    from recspec.spec.toml_reader import parse_toml
 
     os.chdir(work)
     specs = sorted(str(p.relative_to(work)) for p in (work / "specs").glob("*.toml"))[:count]

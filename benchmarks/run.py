@@ -409,6 +409,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def remove_and_settle(folder: Path | None, args: argparse.Namespace) -> None:
+    """Remove a scratch folder, then let the disk catch up before the next timed case.
+
+    Deleting thousands of files leaves the file system busy (journal, discard) for seconds;
+    measured here, a plain Python loop creating 10000 files took 358 ms for its first 1000 right
+    after such a deletion and 38 ms for its last. Without a pause that cost lands on whichever
+    case runs next.
+    """
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+    if not args.smoke:
+        os.sync()
+        time.sleep(3)
+
+
 def run(report: Report, args: argparse.Namespace, work: Path) -> None:
     """Corpus, peers, every timed case per size, the in-process loop and the --jobs check."""
     if not RECSPEC.exists():
@@ -421,6 +436,7 @@ def run(report: Report, args: argparse.Namespace, work: Path) -> None:
     run_checked([str(RECSPEC), "rules"], work, "bytecode warm-up")
     print(f"corpus in {work} ...", file=sys.stderr)
     specs, payloads = build_corpus(work, max(args.size_list), args.seed, report.notes)
+    remove_and_settle(None, args)
     tool = None if args.no_peers else peer_tool(work, report.notes)
     if tool is not None:
         peer_schemas(work)
@@ -443,12 +459,12 @@ def run(report: Report, args: argparse.Namespace, work: Path) -> None:
                 [recspec, "lint", *cached, *p], work, args)
         measure(report, "compile fresh", "recspec", size,
                 [recspec, "compile", *cold, "--out-dir", "{OUT}", *s], work, args, fresh=work / "fresh")
-        shutil.rmtree(work / "fresh", ignore_errors=True)
+        remove_and_settle(work / "fresh", args)
         if size >= 1000:
             measure(report, "compile fresh -j1", "recspec", size,
                     [recspec, "compile", *cold, "-j", "1", "--out-dir", "{OUT}", *s], work, args,
                     fresh=work / "fresh")
-            shutil.rmtree(work / "fresh", ignore_errors=True)
+            remove_and_settle(work / "fresh", args)
         measure(report, "compile", "recspec", size,
                 [recspec, "compile", *cold, "--out-dir", out_dir, *s], work, args)
         measure(report, "compile cached", "recspec", size,
