@@ -48,7 +48,7 @@ def run_options(function: F) -> F:
             "--jobs",
             type=click.IntRange(min=1),
             default=None,
-            help="Worker processes for runs of 200+ files (default: the number of cores).",
+            help="Processes that share runs of 200+ files (default: the number of cores).",
         ),
     )
     for option in reversed(options):
