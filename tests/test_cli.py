@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -275,3 +276,14 @@ def test_the_command_flushes_everything_before_its_fast_exit() -> None:
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) >= 80
 
+
+
+def test_an_output_folder_removed_between_runs_is_made_again(tmp_path: Path) -> None:
+    """compile makes sure of each output folder once per run, not once per process."""
+    spec = Path(__file__).resolve().parent.parent / "examples" / "grid-4-720p-s3.toml"
+    out = tmp_path / "out" / "deep"
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["compile", str(spec), "--out-dir", str(out)])
+        assert result.exit_code == 0, result.output
+        assert (out / "grid-4-720p-s3.json").is_file()
+        shutil.rmtree(tmp_path / "out")
