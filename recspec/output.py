@@ -16,13 +16,12 @@ import signal
 import stat
 from collections.abc import Iterator
 from json.encoder import encode_basestring as _quote
-from pathlib import Path
 from typing import Any
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     """Write `data` to `path` atomically. Returns False when the file already had these bytes."""
-    target = Path(path)
+    target = os.fspath(path)  # plain strings: no pathlib objects on a per-file path
     try:
         info: os.stat_result | None = os.stat(target)
     except OSError:
@@ -52,20 +51,22 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     return True
 
 
-def _temporary(target: Path) -> tuple[int, str]:
+def _temporary(target: str) -> tuple[int, str]:
     """A new file beside `target`, with the mode a plain open() would give (0666 - umask).
 
     `.<name>.<pid>.tmp` with O_EXCL is the cheap path (mkstemp's random names cost ~15 µs a
     file); a leftover of a killed process with the same pid falls back to mkstemp.
     """
-    name = os.path.join(target.parent, f".{target.name}.{os.getpid()}.tmp")
+    folder, base = os.path.split(target)
+    folder = folder or "."
+    name = os.path.join(folder, f".{base}.{os.getpid()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         return os.open(name, flags, 0o666), name
     except FileExistsError:
         import tempfile
 
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=folder)
     if hasattr(os, "fchmod"):  # mkstemp makes 0600 files
         umask = os.umask(0)
         os.umask(umask)
@@ -73,7 +74,7 @@ def _temporary(target: Path) -> tuple[int, str]:
     return fd, tmp
 
 
-def _holds(target: Path, data: bytes) -> bool:
+def _holds(target: str, data: bytes) -> bool:
     """True when `target` has exactly these bytes (one open, one read).
 
     O_NONBLOCK: should it have become a FIFO since the stat, opening it must not wait.

@@ -8,6 +8,7 @@ there, and with --redact anywhere, credentials print as `***`.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -143,8 +144,6 @@ def _targets(
     specs: tuple[Path, ...], output: Path | None, out_dir: Path | None
 ) -> list[tuple[Path, str]]:
     """(spec, output file) pairs; refuses two specs writing the same file (exit 2)."""
-    import os
-
     from recspec.output import safe_output_name
 
     if out_dir is None:
@@ -199,7 +198,7 @@ class Built:
 
 #: Per run (reset by `_build_all`, inherited by workers): output folders already made sure of
 #: (one mkdir per folder, not per spec), and whether the cache wants the payload bytes back.
-_made_folders: set[Path] = set()
+_made_folders: set[str] = set()
 _send_payload = True
 
 
@@ -215,16 +214,16 @@ def build(item: tuple[str, str | None, str, bool]) -> Built:
     if compiled.payload is None:
         return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)
     data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets if redact else ())
-    destination = Path(target)
     try:  # -o into a missing folder creates it, as --out-dir does
-        if destination.parent not in _made_folders:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            _made_folders.add(destination.parent)
-        changed = write_atomic(destination, data)
+        folder = os.path.dirname(target) or "."
+        if folder not in _made_folders:
+            os.makedirs(folder, exist_ok=True)
+            _made_folders.add(folder)
+        changed = write_atomic(target, data)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return Built(
-            name, target, False, write_error=f"cannot write {display_path(destination)}: {reason}"
+            name, target, False, write_error=f"cannot write {display_path(target)}: {reason}"
         )
     deps = {path: body for path, body in compiled.loaded.texts.items() if path != name}
     return Built(
@@ -244,8 +243,6 @@ def _build_all(
     items: list[tuple[str, str | None, str, bool]], cache: LintCache, jobs: int
 ) -> Iterator[Built]:
     """Build every item, skipping specs whose output the cache proves current."""
-    import os
-
     global _send_payload
     _made_folders.clear()
     _send_payload = cache.directory is not None
