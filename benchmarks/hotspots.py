@@ -190,12 +190,12 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
          * len(layouts) / len(specs)),
         ("compile: spec_diagnostics (all rules + locate)", per_item(spec_diagnostics, compiled, rounds)),
         ("compile:   of which check_payload (rules)", per_item(check_payload, documents, rounds)),
-        ("compile: canonical (reorder to model field order)", per_item(canonical, raw_docs, rounds)),
+        ("compile: canonical (reorder; only specs with [payload] need it)", per_item(canonical, raw_docs, rounds)),
         ("compile:   of which StartPayload.model_validate", per_item(
             StartPayload.model_validate, raw_docs, rounds)),
         ("compile:   of which dump", per_item(
             dump, [StartPayload.model_validate(d) for d in raw_docs], rounds)),
-        ("write: payload_bytes json.dumps(indent=2)", per_item(
+        ("write: payload_bytes (pretty_json)", per_item(
             lambda d: payload_bytes(d, False), documents, rounds)),
         ("write: json.dumps compact (alternative)", per_item(
             lambda d: json.dumps(d, ensure_ascii=False), documents, rounds)),
@@ -206,7 +206,7 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
             rounds) / 100),
         ("lint json: lint_file", per_item(lint_file, payloads, rounds)),
         ("lint json: read_text", per_item(read_text, payloads, rounds)),
-        ("lint json: parse_json (object_pairs_hook)", per_item(parse_json, ptexts, rounds)),
+        ("lint json: parse_json (C scanner, duplicate-key count)", per_item(parse_json, ptexts, rounds)),
         ("lint json: json.loads plain (alternative)", per_item(json.loads, ptexts, rounds)),
         ("lint json: check_payload (rules)", per_item(check_payload, pdocs, rounds)),
         ("lint json: payload_diagnostics (rules+redact)", per_item(
@@ -218,7 +218,7 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
     start = time.perf_counter()
     for target, blob in zip(targets, blobs, strict=True):
         write_atomic(fresh / target.name, blob)
-    rows.append(("write: write_atomic, new file (mkstemp+rename)",
+    rows.append(("write: write_atomic, new file (temp file + rename)",
                  (time.perf_counter() - start) * 1e6 / len(targets)))
     start = time.perf_counter()
     for target, blob in zip(targets, blobs, strict=True):
