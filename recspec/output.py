@@ -2,7 +2,9 @@
 
 A write goes to a temporary file in the target's folder, then is renamed over the target
 (atomic on POSIX): a reader sees the old bytes or the new ones, never a mix, and an interrupted
-run leaves no partial file. There is no fsync, as in ruff, black and compilers: outputs are
+run leaves no partial file. A new file on Linux is written unnamed (O_TMPFILE) and linked in when
+complete: the same guarantee in one directory operation instead of two (1000 new files: 207 ->
+202 ms into tmpfs, fewer and shorter stalls on this VM's disk). There is no fsync, as in ruff, black and compilers: outputs are
 build artifacts that a rerun regenerates, and an fsync per file made a fresh 1000-spec compile
 2.4x slower (7 ms per file on this machine's disk). When the target already holds the same
 bytes nothing is written at all, which is faster still and kinder to tools that watch mtimes.
@@ -37,6 +39,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     if same_size and _holds(target, data):
         return False
     with _signals_deferred():
+        if info is None and _link_new(target, data):
+            return True
         fd, tmp = _temporary(target)
         try:
             if stat.S_ISREG(kind) and hasattr(os, "fchmod"):  # keep the replaced file's mode
@@ -48,6 +52,35 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+    return True
+
+
+def _link_new(target: str, data: bytes) -> bool:
+    """Create the absent `target` from an unnamed file (Linux O_TMPFILE, then linkat).
+
+    The name appears only once the content is complete, as with a rename, but in one directory
+    operation instead of two, and an interrupted write leaves no temporary file behind. False
+    when the system or file system cannot, or `target` appeared meanwhile: the caller then
+    writes a temporary file and renames it.
+    """
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag:
+        return False
+    try:
+        fd = os.open(os.path.dirname(target) or ".", flag | os.O_WRONLY, 0o666)
+    except OSError:
+        return False
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        # linkat(AT_SYMLINK_FOLLOW) on /proc/self/fd/N names the unnamed file; CPython uses
+        # linkat only when a dir fd is given (ignored here: the source path is absolute).
+        os.link(f"/proc/self/fd/{fd}", target, src_dir_fd=fd, follow_symlinks=True)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
     return True
 
 

@@ -79,8 +79,11 @@ def test_a_directory_in_the_way_is_an_error_and_nothing_is_left(tmp_path: Path) 
 
 @pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX modes")
 def test_new_files_get_the_umask_mode_even_when_the_cheap_temporary_name_is_taken(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import recspec.output
+
+    monkeypatch.setattr(recspec.output, "_link_new", lambda target, data: False)  # temp path
     umask = os.umask(0o027)
     try:
         fresh = tmp_path / "fresh.json"
@@ -121,3 +124,54 @@ def test_pretty_json_on_the_examples() -> None:
     for path in sorted(examples.glob("*.json")):
         text = path.read_text(encoding="utf-8")
         assert pretty_json(json.loads(text)) + "\n" == text
+
+
+def test_new_files_work_without_the_unnamed_file_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where O_TMPFILE is missing or refused, a temporary file and a rename do the same job."""
+    import recspec.output
+
+    monkeypatch.setattr(recspec.output, "_link_new", lambda target, data: False)
+    target = tmp_path / "a.json"
+    assert write_atomic(target, b"{}\n") is True
+    assert target.read_bytes() == b"{}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="Linux O_TMPFILE")
+def test_a_new_file_is_linked_in_whole_without_a_temporary_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recspec.output
+
+    def no_temporary(target: str) -> Any:
+        raise AssertionError("the temporary-file path was used")
+
+    monkeypatch.setattr(recspec.output, "_temporary", no_temporary)
+    umask = os.umask(0o027)
+    try:
+        assert write_atomic(tmp_path / "new.json", b"data") is True
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.json").read_bytes() == b"data"
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640
+
+
+def test_a_target_that_appears_meanwhile_is_replaced_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """linkat refuses an existing name: the write falls back to a rename over it."""
+    import recspec.output
+
+    target = tmp_path / "race.json"
+    real = recspec.output._link_new
+
+    def racing(path: str, data: bytes) -> bool:
+        target.write_bytes(b"someone else")
+        return real(path, data)
+
+    monkeypatch.setattr(recspec.output, "_link_new", racing)
+    assert write_atomic(target, b"ours") is True
+    assert target.read_bytes() == b"ours"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["race.json"]
