@@ -232,7 +232,7 @@ def parallel_map(
         from recspec.spec.shape import fast_validate
         from recspec.spec.toml_reader import parse_toml
 
-        parse_toml("")  # imports the TOML parsers
+        parse_toml("")  # imports rtoml once, before the fork
         fast_validate({})  # imports the generated shape
     from recspec.parallel import fork_map
 

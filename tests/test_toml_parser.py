@@ -71,6 +71,28 @@ def test_a_plain_spec_takes_the_rtoml_path_and_others_do_not() -> None:
         assert not rtoml_safe(text), text
 
 
+def test_only_rtoml_safe_texts_reach_rtoml_and_its_refusals_fall_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import recspec.spec.toml_reader as reader
+
+    seen: list[str] = []
+
+    def fake_rtoml(text: str) -> Any:
+        seen.append(text)
+        if "refuse" in text:
+            raise ValueError("rtoml says no")
+        return {"from": "rtoml"}
+
+    monkeypatch.setattr(reader, "_rtoml", lambda: fake_rtoml)
+    assert parse_toml('a = "plain"\n') == {"from": "rtoml"}
+    assert parse_toml("a = {b = 1}\n") == {"a": {"b": 1}}  # not rtoml-safe: never offered to it
+    assert parse_toml('refuse = "x"\n') == {"refuse": "x"}  # refused: tomli/tomllib decide
+    with pytest.raises(tomllib.TOMLDecodeError):
+        parse_toml("refuse = \n")
+    assert seen == ['a = "plain"\n', 'refuse = "x"\n', "refuse = \n"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -51,10 +51,18 @@ def rtoml_safe(text: str) -> bool:
 
 
 def parse_toml(text: str) -> dict[str, Any]:
-    """`tomllib.loads(text)`: the same result, or the same exception."""
-    for loads in _parsers(not rtoml_safe(text)):
+    """`tomllib.loads(text)`: the same result, or the same exception.
+
+    Each fast parser is imported only when a text reaches it (tomli ~2 ms); whatever a fast
+    parser refuses goes on down the list, and tomllib decides last.
+    """
+    fast = [_rtoml] if rtoml_safe(text) else []
+    for loads in (*fast, _compiled_tomli):
+        parser = loads()
+        if parser is None:
+            continue  # not installed (or, for tomli, not the compiled TOML 1.0 build)
         try:
-            return loads(text)  # type: ignore[no-any-return]
+            return parser(text)  # type: ignore[no-any-return]
         except Exception:  # the next parser decides; the last one is tomllib
             pass
     import tomllib
@@ -62,32 +70,14 @@ def parse_toml(text: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def _parsers(tomli_only: bool) -> tuple[Any, ...]:
-    """The fast parsers to try for a text, in order (possibly none); tomli is imported only
-    when a text needs it (~2 ms)."""
-    rtoml = None if tomli_only else _rtoml()
-    if rtoml is not None:
-        return (rtoml, _tomli_later)
-    tomli = _compiled_tomli()
-    return () if tomli is None else (tomli,)
-
-
 @functools.cache
 def _rtoml() -> Any:
+    """rtoml's `loads`, or None when rtoml is not installed."""
     try:
         import rtoml
     except ImportError:
         return None
     return rtoml.loads
-
-
-def _tomli_later(text: str) -> Any:
-    """rtoml refused a text: compiled tomli's verdict if there is one, else tomllib's below."""
-    tomli = _compiled_tomli()
-    if tomli is None:
-        raise LookupError("no compiled tomli")
-    return tomli(text)
-
 
 
 @functools.cache
