@@ -79,14 +79,11 @@ def lint_file(
     path: Path | str, env: Mapping[str, str] | None = None
 ) -> tuple[list[Diagnostic], dict[str, str]]:
     """Diagnostics of one file and the texts they point into. Raises UnreadableError."""
-    from recspec.source import DecodeProblem, read_text
+    from recspec.source import UnreadableError
 
-    name = display_path(path)
-    try:
-        text = read_text(path)
-    except DecodeProblem as exc:
-        return [_decode_diagnostic(name, exc)], {}
-    result = check_text(name, text, env)
+    result = _check_path(str(path), display_path(path), _Context(env, None))
+    if result.unreadable is not None:
+        raise UnreadableError(*result.unreadable)
     return result.diagnostics, result.sources
 
 
