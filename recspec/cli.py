@@ -109,14 +109,11 @@ def entry() -> NoReturn:
     CLI whose files are all closed and whose output is flushed here; mypy exits the same way.
     `main()` itself still raises SystemExit, for tests and callers that catch it.
     """
+    code = 0
     try:
         main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        if exc.code is not None and not isinstance(exc.code, int):
-            print(exc.code, file=sys.stderr)
-    else:  # main() always raises SystemExit; keep the type checker and readers sure of it
-        code = 0
+    except SystemExit as exc:  # main() always ends here, with an integer code
+        code = exc.code if isinstance(exc.code, int) else 1
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (`... | head`) or stream
             stream.flush()
