@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from recspec.parallel import WorkerError, fork_map
+from recspec.parallel import WorkerError, _chunk_bounds, fork_map
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = (ROOT / "examples" / "grid-4-720p-s3.toml").read_text(encoding="utf-8")
@@ -38,9 +40,28 @@ def test_results_keep_the_input_order(jobs: int, count: int) -> None:
     assert no_children_left()
 
 
-def fail_on_5(x: int) -> int:
-    if x == 5:
-        raise ValueError("five")
+#: The test process: the parent of every worker that fork_map starts.
+PARENT = os.getpid()
+
+
+def in_parent() -> bool:
+    """Where this item runs; the other side sleeps so each takes at least one chunk."""
+    if os.getpid() == PARENT:
+        return True
+    time.sleep(0.01)
+    return False
+
+
+def fail_in_child(x: int) -> int:
+    if os.getpid() != PARENT:
+        raise ValueError("child failed")
+    time.sleep(0.01)
+    return x
+
+
+def fail_in_parent(x: int) -> int:
+    if in_parent():
+        raise ValueError("parent failed")
     return x
 
 
@@ -49,40 +70,67 @@ class Unpicklable(Exception):
         raise TypeError("no pickling")
 
 
-def unpicklable_on_3(x: int) -> int:
-    if x == 3:
+def unpicklable_in_child(x: int) -> int:
+    if os.getpid() != PARENT:
         raise Unpicklable("three")
+    time.sleep(0.01)
     return x
 
 
-def die_on_1(x: int) -> int:
-    if x == 1:
+def die_in_child(x: int) -> int:
+    if os.getpid() != PARENT:
         os._exit(3)
+    time.sleep(0.01)
     return x
 
 
 def test_an_exception_in_a_child_is_raised_in_the_parent() -> None:
-    with pytest.raises(ValueError, match="five"):
-        fork_map(fail_on_5, list(range(10)), 2)  # 5 is in the child's share
+    with pytest.raises(ValueError, match="child failed"):
+        fork_map(fail_in_child, list(range(10)), 2)
     assert no_children_left()
 
 
 def test_an_exception_in_the_parents_share_stops_the_children() -> None:
-    with pytest.raises(ValueError, match="five"):
-        fork_map(fail_on_5, list(range(10)), 5)  # 5 is in the parent's share (index 0 mod 5)
+    with pytest.raises(ValueError, match="parent failed"):
+        fork_map(fail_in_parent, list(range(10)), 5)
     assert no_children_left()
 
 
 def test_an_exception_that_does_not_pickle_still_arrives() -> None:
     with pytest.raises(WorkerError, match="Unpicklable: three"):
-        fork_map(unpicklable_on_3, list(range(10)), 2)
+        fork_map(unpicklable_in_child, list(range(10)), 2)
     assert no_children_left()
 
 
 def test_a_child_that_dies_is_an_error_not_a_hang() -> None:
     with pytest.raises(WorkerError, match="without a result"):
-        fork_map(die_on_1, list(range(10)), 2)
+        fork_map(die_in_child, list(range(10)), 2)
     assert no_children_left()
+
+
+def slow_in_parent(x: int) -> tuple[int, bool]:
+    """The parent is 20x slower than its children: they must take most of the work."""
+    parent = os.getpid() == PARENT
+    time.sleep(0.02 if parent else 0.001)
+    return x, parent
+
+
+def test_work_goes_to_whichever_process_is_free() -> None:
+    results = fork_map(slow_in_parent, list(range(64)), 2)
+    assert [x for x, _ in results] == list(range(64))
+    by_parent = sum(parent for _, parent in results)
+    assert 1 <= by_parent < 16  # a fixed half would be 32
+
+
+def test_chunks_cover_every_item_once() -> None:
+    for count in (1, 2, 7, 64, 255, 256, 1000, 10007):
+        for chunks in (1, 2, 64, 255):
+            bounds = _chunk_bounds(count, chunks)
+            assert len(bounds) == min(chunks, count)
+            assert bounds[0][0] == 0 and bounds[-1][1] == count
+            assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
+            sizes = {stop - start for start, stop in bounds}
+            assert max(sizes) - min(sizes) <= 1 and min(sizes) >= 1
 
 
 def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
