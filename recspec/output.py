@@ -142,6 +142,21 @@ def _signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def path_stem(path: str) -> str:
+    """`PurePath(path).stem` without building a path object (~4 µs each, per spec on a run).
+
+    The last component that is not empty or `.`, less its final suffix; a leading dot or a
+    trailing one is not a suffix (`.env`, `spec.`), exactly as pathlib decides.
+    """
+    if os.sep != "/" or os.altsep:  # drives and two separators: leave them to pathlib
+        from pathlib import PurePath
+
+        return PurePath(path).stem
+    name = next((part for part in reversed(path.split("/")) if part not in ("", ".")), "")
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def safe_output_name(stem: str) -> str:
     """A file name that cannot leave its folder: separators and control characters become '_',
     leading dots go (`..toml` -> `_`; a spec named `a\\nb.toml` writes no newline in a name)."""

@@ -6,14 +6,14 @@ import json
 import os
 import stat
 import threading
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recspec.output import pretty_json, write_atomic
+from recspec.output import path_stem, pretty_json, write_atomic
 
 
 def test_new_file_is_written_and_no_temporary_is_left(tmp_path: Path) -> None:
@@ -175,3 +175,11 @@ def test_a_target_that_appears_meanwhile_is_replaced_not_refused(
     assert write_atomic(target, b"ours") is True
     assert target.read_bytes() == b"ours"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["race.json"]
+
+
+@pytest.mark.skipif(os.sep != "/", reason="POSIX path rules")
+@given(st.lists(st.sampled_from(["", ".", "..", "a", "spec.toml", ".env", "x.", "a.b.c", "..toml", " "]),
+                min_size=1, max_size=5))
+def test_path_stem_is_pathlibs(parts: list[str]) -> None:
+    path = "/".join(parts)
+    assert path_stem(path) == PurePath(path).stem

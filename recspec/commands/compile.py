@@ -75,7 +75,7 @@ def redact_payload(node: Any) -> Any:
 @click.option("-v", "--verbose", is_flag=True, help="Say which outputs were written or unchanged.")
 @run_options
 def command(
-    specs: tuple[Path, ...],
+    specs: tuple[str, ...],
     output: Path | None,
     out_dir: Path | None,
     redact: bool,
@@ -124,7 +124,7 @@ def command(
     exit_with(1 if failed else 0)
 
 
-def _read(spec: Path) -> str | None:
+def _read(spec: str) -> str | None:
     """The spec's text (None when it is not text: the compiler reports RS100 for it).
 
     An unreadable spec stops the run before anything is written (exit 2).
@@ -141,10 +141,10 @@ def _read(spec: Path) -> str | None:
 
 
 def _targets(
-    specs: tuple[Path, ...], output: Path | None, out_dir: Path | None
-) -> list[tuple[Path, str]]:
+    specs: tuple[str, ...], output: Path | None, out_dir: Path | None
+) -> list[tuple[str, str]]:
     """(spec, output file) pairs; refuses two specs writing the same file (exit 2)."""
-    from recspec.output import safe_output_name
+    from recspec.output import path_stem, safe_output_name
 
     if out_dir is None:
         assert output is not None
@@ -152,9 +152,9 @@ def _targets(
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"--out-dir {out_dir} is not a directory")
     folder = str(out_dir)
-    writers: dict[str, Path] = {}  # output file name -> the spec that writes it
+    writers: dict[str, str] = {}  # output file name -> the spec that writes it
     for spec in specs:
-        name = safe_output_name(spec.stem) + ".json"
+        name = safe_output_name(path_stem(spec)) + ".json"
         if name in writers:
             target = os.path.join(folder, name)
             raise click.UsageError(f"{writers[name]} and {spec} would both write {target}")
@@ -162,7 +162,7 @@ def _targets(
     return [(spec, os.path.join(folder, name)) for name, spec in writers.items()]
 
 
-def _to_stdout(spec: Path, hide: bool) -> None:
+def _to_stdout(spec: str, hide: bool) -> None:
     from recspec.commands.common import print_diagnostics
     from recspec.compiler import compile_file
     from recspec.lint import display_path

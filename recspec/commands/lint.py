@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -41,7 +40,7 @@ from recspec.commands.common import PathArgument, run_options
     "--docs-url", default=None, help="Base URL of the rules reference, for links in SARIF/text."
 )
 def command(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     fmt: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
