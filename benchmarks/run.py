@@ -47,7 +47,8 @@ TARGETS = (
     ("one spec linted (pre-commit), cached", "lint specs cached", "cj specs", 1, 0.7),
     ("1000 payloads linted, cold", "lint payloads", "cj payloads", 1000, 0.3),
     ("1000 payloads linted, cached", "lint payloads cached", "cj payloads", 1000, 0.3),
-    ("1000 specs compiled+written, fresh out-dir", "compile fresh", "cj specs", 1000, 0.4),
+    ("1000 specs compiled+written, fresh out-dir (tmpfs)", "compile fresh", "cj specs", 1000, 0.4),
+    ("1000 specs compiled+written, fresh out-dir (VM disk)", "compile fresh disk", "cj specs", 1000, 0.4),
     ("1000 specs compiled, outputs unchanged, cold", "compile", "cj specs", 1000, 0.4),
     ("1000 specs compiled, outputs unchanged, cached", "compile cached", "cj specs", 1000, 0.4),
 )
@@ -100,6 +101,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=42, help="Corpus seed.")
     parser.add_argument("--no-peers", action="store_true", help="Skip check-jsonschema.")
     parser.add_argument("--no-hyperfine", action="store_true", help="Always use the subprocess loop.")
+    parser.add_argument("--fresh-dir", type=Path,
+                        help="Where `compile fresh` writes (default: /dev/shm when writable, else the scratch folder).")
     args = parser.parse_args(argv)
     if args.smoke:
         args.sizes, args.runs, args.big_runs, args.no_peers = "3", 1, 1, True
@@ -177,21 +180,27 @@ def peer_tool(work: Path, notes: list[str]) -> Path | None:
 
 
 def time_loop(
-    cmd: list[str], cwd: Path, runs: int, warmup: int, fresh: Path | None
+    cmd: list[str], cwd: Path, runs: int, warmup: int, fresh: Path | None,
+    floor: list[float] | None = None,
 ) -> tuple[list[float], float, int]:
     """Wall ms per run, the largest child peak RSS (MB, from wait4's rusage), the last exit code.
 
     With `fresh`, every run writes into a new, never-used folder under it (the `{OUT}` token):
     deleting the previous outputs right before a run would time ext4's handling of 1000 fresh
-    deletions (~1 ms per file here), not recspec; a fresh CI checkout has none.
+    deletions (~1 ms per file here), not recspec; a fresh CI checkout has none. With `floor`
+    (a list to fill), each run is preceded by `write_floor` into another new folder beside it,
+    so the disk's own cost of creating the same files is measured in the same moments.
     """
     times: list[float] = []
     peak_kb = code = 0
+    sizes: list[int] = []
     for index in range(warmup + runs):
         run_cmd = cmd
         if fresh is not None:
             target = fresh / f"run-{time.monotonic_ns()}"
             run_cmd = [str(target) if part == "{OUT}" else part for part in cmd]
+            if floor is not None and sizes and index >= warmup:
+                floor.append(write_floor(fresh / f"floor-{time.monotonic_ns()}", sizes))
         start = time.perf_counter()
         child = subprocess.Popen(run_cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
@@ -202,7 +211,23 @@ def time_loop(
         peak_kb = max(peak_kb, usage.ru_maxrss)
         if index >= warmup:
             times.append(elapsed)
+        if floor is not None and not sizes and fresh is not None:
+            sizes = [entry.stat().st_size for entry in os.scandir(target)]
     return times, peak_kb / 1024, code
+
+
+def write_floor(folder: Path, sizes: list[int]) -> float:
+    """ms for this process to create files of these sizes in a new folder: open, write, close.
+
+    The least any tool pays to create them on that file system (no atomicity, no compile), so
+    the disk's share of a fresh compile can be told from recspec's.
+    """
+    start = time.perf_counter()
+    folder.mkdir(parents=True)
+    for number, size in enumerate(sizes):
+        with open(folder / f"f{number}.json", "wb") as handle:
+            handle.write(b"x" * size)
+    return (time.perf_counter() - start) * 1000
 
 
 def time_hyperfine(cmd: list[str], cwd: Path, runs: int, warmup: int) -> list[float]:
@@ -219,7 +244,7 @@ def time_hyperfine(cmd: list[str], cwd: Path, runs: int, warmup: int) -> list[fl
 
 
 def measure(report: Report, case: str, tool: str, size: int, cmd: list[str], work: Path,
-            args: argparse.Namespace, fresh: Path | None = None) -> Timing:
+            args: argparse.Namespace, fresh: Path | None = None, floor: bool = False) -> Timing:
     """Time one command: exit code checked, then hyperfine (or the loop), plus peak RSS."""
     runs = args.runs if size <= 1000 else args.big_runs
     warmup = 0 if args.smoke else (3 if size <= 100 else 1)
@@ -232,8 +257,11 @@ def measure(report: Report, case: str, tool: str, size: int, cmd: list[str], wor
     if use_hf:
         times, timer = time_hyperfine(cmd, work, runs, warmup), "hyperfine"
     else:
-        times, loop_peak, _ = time_loop(cmd, work, runs, warmup, fresh)
+        floor_ms: list[float] | None = [] if floor else None
+        times, loop_peak, _ = time_loop(cmd, work, runs, warmup, fresh, floor_ms)
         peak, timer = max(peak, loop_peak), "loop"
+        if floor_ms:
+            report.timings.append(Timing(f"{case} floor", "python loop", size, floor_ms, "in-process"))
     timing = Timing(case, tool, size, times, timer, peak)
     report.timings.append(timing)
     print(f"  {tool:17} {case:15} n={size:<6} median {timing.median:9.1f} ms "
@@ -330,7 +358,7 @@ def render(report: Report, args: argparse.Namespace) -> str:
     ]
     for t in report.timings:
         lines.append(f"| {t.case} | {t.tool} | {t.size} | {fmt_ms(t)} | {len(t.times_ms)} | {t.timer} "
-                     f"| {t.per_file:.3f} | {t.peak_mb:.0f} |")
+                     f"| {t.per_file:.3f} | {'-' if t.peak_mb is None else f'{t.peak_mb:.0f}'} |")
     if not args.smoke:
         lines += ["", "## Targets (ratio = recspec median / check-jsonschema median)", "",
                   "| target | recspec ms | check-jsonschema ms | ratio | goal | result |",
@@ -342,6 +370,9 @@ def render(report: Report, args: argparse.Namespace) -> str:
                 continue
             ratio = ours.median / theirs.median
             verdict = "PASS" if ratio <= goal else "FAIL"
+            floor = report.find(f"{mine} floor", size)
+            if floor is not None:
+                verdict += f" (plain creation of the same files alone: {floor.median:.0f} ms)"
             lines.append(f"| {label} | {ours.median:.1f} | {theirs.median:.1f} | {ratio:.2f}x "
                          f"| ≤ {goal}x | {verdict} |")
         lines += scaling_rows(report)
@@ -365,7 +396,7 @@ def scaling_rows(report: Report) -> list[str]:
     lines = ["", f"## Scaling to {big} files", "",
              "| case | marginal ms/file 100→1000 | marginal ms/file 1000→" + str(big)
              + " | ratio | peak RSS MB | result |", "|---|---:|---:|---:|---:|---|"]
-    for case in ("lint specs", "lint payloads", "compile", "compile fresh"):
+    for case in ("lint specs", "lint payloads", "compile", "compile fresh", "compile fresh disk"):
         t100, t1k, tbig = (report.find(case, n) for n in (100, 1000, big))
         if not (t100 and t1k and tbig):
             continue
@@ -424,6 +455,65 @@ def remove_and_settle(folder: Path | None, args: argparse.Namespace) -> None:
         time.sleep(3)
 
 
+def fresh_root(args: argparse.Namespace, work: Path, notes: list[str]) -> tuple[Path, Path | None]:
+    """Where `compile fresh` writes: tmpfs when there is one, so the case times recspec.
+
+    This VM's disk takes anywhere from ~25 to ~800 ms to create 1000 small files, depending on
+    the minute (measured: `compile fresh disk floor`); on tmpfs it takes ~10 ms. The disk case
+    is still run, beside a floor of plain file creation in the same moments. Returns the folder
+    and the scratch folder to remove at the end, if this function made one.
+    """
+    if args.fresh_dir is not None:
+        return args.fresh_dir.resolve() / "fresh", None
+    shm = Path("/dev/shm")
+    if not args.smoke and shm.is_dir() and os.access(shm, os.W_OK):
+        notes.append("`compile fresh` writes into tmpfs (/dev/shm); `compile fresh disk` writes into "
+                     "the scratch folder on the VM's disk, each run preceded by `compile fresh disk "
+                     "floor`: plain open/write/close of the same number and sizes of files in a new "
+                     "folder beside it (the disk's own cost, no compile).")
+        scratch = shm / f"recspec-bench-{os.getpid()}"
+        return scratch / "fresh", scratch
+    why = "smoke mode" if args.smoke else "no writable /dev/shm"
+    notes.append(f"`compile fresh` writes into the scratch folder ({why}).")
+    return work / "fresh", None
+
+
+def time_size(report: Report, args: argparse.Namespace, work: Path, size: int, s: list[str],
+              p: list[str], tool: Path | None, fresh: Path) -> None:
+    """Every timed case for one corpus size: recspec's lint and compile runs, then the peer's."""
+    recspec = str(RECSPEC)
+    out = work / "out" / str(size)
+    print(f"size {size}:", file=sys.stderr)
+    cold, cached = ["--no-cache"], ["--cache-dir", str(work / "cache")]
+    out_dir = str(out.relative_to(work))
+    measure(report, "lint specs", "recspec", size, [recspec, "lint", *cold, *s], work, args)
+    measure(report, "lint specs cached", "recspec", size, [recspec, "lint", *cached, *s], work, args)
+    measure(report, "lint payloads", "recspec", size, [recspec, "lint", *cold, *p], work, args)
+    measure(report, "lint payloads cached", "recspec", size,
+            [recspec, "lint", *cached, *p], work, args)
+    fresh_cmd = [recspec, "compile", *cold, "--out-dir", "{OUT}", *s]
+    measure(report, "compile fresh", "recspec", size, fresh_cmd, work, args, fresh=fresh)
+    remove_and_settle(fresh, args)
+    if fresh != work / "fresh":
+        measure(report, "compile fresh disk", "recspec", size, fresh_cmd, work, args,
+                fresh=work / "fresh", floor=True)
+        remove_and_settle(work / "fresh", args)
+    if size >= 1000:
+        measure(report, "compile fresh -j1", "recspec", size,
+                [recspec, "compile", *cold, "-j", "1", "--out-dir", "{OUT}", *s], work, args,
+                fresh=fresh)
+        remove_and_settle(fresh, args)
+    measure(report, "compile", "recspec", size,
+            [recspec, "compile", *cold, "--out-dir", out_dir, *s], work, args)
+    measure(report, "compile cached", "recspec", size,
+            [recspec, "compile", *cached, "--out-dir", out_dir, *s], work, args)
+    if tool is not None:
+        measure(report, "cj specs", "check-jsonschema", size,
+                [str(tool), "--schemafile", "spec.schema.json", *s], work, args)
+        measure(report, "cj payloads", "check-jsonschema", size,
+                [str(tool), "--schemafile", "payload.schema.json", *p], work, args)
+
+
 def run(report: Report, args: argparse.Namespace, work: Path) -> None:
     """Corpus, peers, every timed case per size, the in-process loop and the --jobs check."""
     if not RECSPEC.exists():
@@ -445,35 +535,13 @@ def run(report: Report, args: argparse.Namespace, work: Path) -> None:
                             "since specs hold `${env:…}`).")
     if args.smoke:
         report.notes.append("smoke mode: one run each, no peers, no timing assertions.")
-    recspec = str(RECSPEC)
-    for size in args.size_list:
-        s, p = specs[:size], payloads[:size]
-        out = work / "out" / str(size)
-        print(f"size {size}:", file=sys.stderr)
-        cold, cached = ["--no-cache"], ["--cache-dir", str(work / "cache")]
-        out_dir = str(out.relative_to(work))
-        measure(report, "lint specs", "recspec", size, [recspec, "lint", *cold, *s], work, args)
-        measure(report, "lint specs cached", "recspec", size, [recspec, "lint", *cached, *s], work, args)
-        measure(report, "lint payloads", "recspec", size, [recspec, "lint", *cold, *p], work, args)
-        measure(report, "lint payloads cached", "recspec", size,
-                [recspec, "lint", *cached, *p], work, args)
-        measure(report, "compile fresh", "recspec", size,
-                [recspec, "compile", *cold, "--out-dir", "{OUT}", *s], work, args, fresh=work / "fresh")
-        remove_and_settle(work / "fresh", args)
-        if size >= 1000:
-            measure(report, "compile fresh -j1", "recspec", size,
-                    [recspec, "compile", *cold, "-j", "1", "--out-dir", "{OUT}", *s], work, args,
-                    fresh=work / "fresh")
-            remove_and_settle(work / "fresh", args)
-        measure(report, "compile", "recspec", size,
-                [recspec, "compile", *cold, "--out-dir", out_dir, *s], work, args)
-        measure(report, "compile cached", "recspec", size,
-                [recspec, "compile", *cached, "--out-dir", out_dir, *s], work, args)
-        if tool is not None:
-            measure(report, "cj specs", "check-jsonschema", size,
-                    [str(tool), "--schemafile", "spec.schema.json", *s], work, args)
-            measure(report, "cj payloads", "check-jsonschema", size,
-                    [str(tool), "--schemafile", "payload.schema.json", *p], work, args)
+    fresh, scratch = fresh_root(args, work, report.notes)
+    try:
+        for size in args.size_list:
+            time_size(report, args, work, size, specs[:size], payloads[:size], tool, fresh)
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     report.notes.append("`compile fresh` writes into a new folder each run (every file created; "
                         "subprocess loop); `compile` reruns into one folder (write-if-changed: "
                         "nothing rewritten).")
