@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Iterable
 from typing import Any
 
-from recspec.rules.base import Finding, PayloadView, Rule
+from recspec.rules.base import CheckFn, Finding, PayloadView, Rule
 
 __all__ = [
     "FAMILIES",
@@ -98,15 +98,61 @@ def suggest(text: str, limit: int = 3) -> list[str]:
 
 
 def check_payload(doc: Any, rules: Iterable[Rule] | None = None) -> list[tuple[Rule, Finding]]:
-    """Run every payload rule's check on `doc`; a check that raises is a bug and propagates."""
+    """Run every payload rule's check on `doc`; a check that raises is a bug and propagates.
+
+    A rule whose `needs` path is absent from `doc` cannot fire, so its check is not called.
+    """
     view = PayloadView(doc)
+    schedule = _all_payload_rules() if rules is None else _Schedule(rules)
     results: list[tuple[Rule, Finding]] = []
-    for rule in all_rules() if rules is None else rules:
-        if rule.kind != "payload" or rule.check is None:
-            continue
-        for found in rule.check(view):
+    for rule, check in schedule.runnable(view):
+        for found in check(view):
             results.append((rule, found))
     return _without_generic_duplicates(results)
+
+
+class _Schedule:
+    """Payload rules, and which of them can fire on a document given its `needs` keys.
+
+    Per document, one lookup per parent object of the `needs` paths (`record_input_params`,
+    `mix_config`, ...) and one set intersection with its keys tell which paths are present;
+    the rules to run for each combination are worked out once and remembered.
+    """
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(
+            (rule, rule.check) for rule in rules if rule.kind == "payload" and rule.check is not None
+        )
+        keys: dict[tuple[str | int, ...], set[str | int]] = {}
+        for rule, _ in self.rules:
+            if rule.needs:
+                keys.setdefault(rule.needs[:-1], set()).add(rule.needs[-1])
+        #: (parent path, the keys below it that some rule needs)
+        self.parents = tuple((parent, frozenset(names)) for parent, names in keys.items())
+        self.runs: dict[tuple[frozenset[str | int], ...], tuple[tuple[Rule, CheckFn], ...]] = {}
+
+    def runnable(self, view: PayloadView) -> tuple[tuple[Rule, CheckFn], ...]:
+        """(rule, check) for every rule whose `needs` the document has, in order."""
+        present = tuple(
+            names.intersection(parent) if parent is not None else frozenset()
+            for parent, names in (
+                (view.dict(*path), names) for path, names in self.parents
+            )
+        )
+        run = self.runs.get(present)
+        if run is None:
+            found = {
+                (*path, name) for (path, _), names in zip(self.parents, present, strict=True) for name in names
+            }
+            run = self.runs[present] = tuple(
+                (rule, check) for rule, check in self.rules if not rule.needs or rule.needs in found
+            )
+        return run
+
+
+@functools.cache
+def _all_payload_rules() -> _Schedule:
+    return _Schedule(all_rules())
 
 
 #: Structure rules whose finding is redundant when a specific rule explains the same field.

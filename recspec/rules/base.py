@@ -39,6 +39,10 @@ class Rule:
     `recspec.rules.examples.BASE_PAYLOAD` (a `None` value deletes the key); for spec rules
     (`kind == "spec"`), complete TOML specs. Tests lint both and assert that `bad` fires and
     `good` stays clean.
+
+    `needs` is a payload path the check cannot fire without (it only reads fields at or below
+    it, or returns early when it is absent): `check_payload` skips the rule when the document
+    has no such key, so most documents run a fraction of the checks. `()`: always run.
     """
 
     code: str
@@ -51,6 +55,7 @@ class Rule:
     source: str
     check: CheckFn | None = None
     kind: str = "payload"  # "payload" rules check the start body; "spec" rules come from the loader
+    needs: tuple[str | int, ...] = ()
     family: str = field(default="", compare=False)
 
 

@@ -238,6 +238,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {"mix_config": {"mix_output_stream_id": "class-101-mix"}}},
         source="[L] seed mix_config.mix_output_stream_id; reference §1.3",
         check=_check_stream_id_required,
+        needs=MIX,
     ),
     Rule(
         code="RS302",
@@ -265,6 +266,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed mix_config.mix_output_video_config (required); [A] requires it only "
         "for StreamType 2/3/4 — seed wins; reference §1.3, §2 rule 3",
         check=_check_video_config_required,
+        needs=MIX,
     ),
     Rule(
         code="RS303",
@@ -279,6 +281,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {"mix_config": {"mix_output_video_config": {"width": 1280}}}},
         source="[L] seed mix_output_video_config.width/height; reference §1.5, §2 rule 31",
         check=_check_dimensions,
+        needs=VIDEO,
     ),
     Rule(
         code="RS304",
@@ -301,6 +304,7 @@ RULES: tuple[Rule, ...] = (
         },
         source="[L] seed mix_output_video_config.width/height; reference §1.5, §2 rule 31",
         check=_check_area,
+        needs=VIDEO,
     ),
     Rule(
         code="RS305",
@@ -312,6 +316,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {"mix_config": {"mix_output_video_config": {"fps": 30}}}},
         source="[L] seed mix_output_video_config.fps; reference §1.5, §2 rule 32",
         check=range_check((*VIDEO, "fps"), 5, 30),
+        needs=VIDEO,
     ),
     Rule(
         code="RS306",
@@ -329,6 +334,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed mix_output_video_config.bitrate; reference §1.5, §2 rule 33 "
         "(positivity inferred)",
         check=_check_video_bitrate,
+        needs=VIDEO,
     ),
     Rule(
         code="RS307",
@@ -346,6 +352,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed mix_output_audio_config.bitrate; reference §1.3, §2 rule 33 "
         "(positivity inferred)",
         check=_check_audio_bitrate,
+        needs=MIX,
     ),
     Rule(
         code="RS308",
@@ -362,6 +369,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed mix_config.mix_output_background_color; reference §1.3, §2 rule 34, "
         "§5 item 8 (uint32 inferred)",
         check=_check_background_color,
+        needs=MIX,
     ),
     Rule(
         code="RS309",
@@ -387,6 +395,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed mix_config images, mix_input_list.background_image; [A] 'http/https'; "
         "reference §1.3, §1.4, §2 rule 35",
         check=_check_image_urls,
+        needs=MIX,
     ),
     Rule(
         code="RS310",
@@ -416,6 +425,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed mix_config.default_mix_stream_background_image; [A] adds FrameFillMode "
         "3 — seed wins; reference §1.3, §2 rule 29",
         check=_check_default_background,
+        needs=MIX,
     ),
     Rule(
         code="RS311",
@@ -437,6 +447,7 @@ RULES: tuple[Rule, ...] = (
         },
         source="[G-mix] recommended resolution/bitrate table (comm bps); reference §1.5",
         check=_check_bitrate_table,
+        needs=VIDEO,
     ),
     Rule(
         code="RS312",
@@ -452,5 +463,6 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {"mix_config": {"mix_output_video_config": {"height": 720}}}},
         source="recspec (beyond the docs): H.264 4:2:0 frame sizes; reference §5 item 5",
         check=_check_odd_canvas,
+        needs=VIDEO,
     ),
 )

@@ -163,6 +163,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {"max_idle_time": 30}},
         source="[L] seed record_input_params.max_idle_time; reference §1.2, §2 rule 43",
         check=range_check((*INPUT, "max_idle_time"), 5, 4294967295, "s"),
+        needs=(*INPUT, "max_idle_time"),
     ),
     Rule(
         code="RS202",
@@ -178,6 +179,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {"max_record_time": 7200}},
         source="[L] seed record_input_params.max_record_time; reference §1.2, §2 rule 44",
         check=range_check((*INPUT, "max_record_time"), 300, 86400, "s"),
+        needs=(*INPUT, "max_record_time"),
     ),
     Rule(
         code="RS203",
@@ -210,6 +212,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {"record_mode": 1, "mix_config": None}},
         source="[A] RecordInputParams.MixConfig; reference §2 rule 1 (inferred: ignored)",
         check=_check_mix_config_in_single,
+        needs=MIX,
     ),
     Rule(
         code="RS205",
@@ -232,6 +235,7 @@ RULES: tuple[Rule, ...] = (
         source="[A] RecordInputParams.RecordStreamList; [L] seed record_stream_list; "
         "reference §1.2, §2 rule 4",
         check=_check_stream_list_in_mixed,
+        needs=(*INPUT, "record_stream_list"),
     ),
     Rule(
         code="RS206",
@@ -258,6 +262,7 @@ RULES: tuple[Rule, ...] = (
         },
         source="recspec (beyond the docs); [L] seed record_stream_list",
         check=_check_duplicate_record_stream,
+        needs=(*INPUT, "record_stream_list"),
     ),
     Rule(
         code="RS207",
@@ -279,6 +284,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {"fill_frame": {"frame_fill_mode": 1}}},
         source="[L] seed record_input_params.fill_frame; reference §1.2, §2 rule 5",
         check=_check_fill_frame_in_single,
+        needs=(*INPUT, "fill_frame"),
     ),
     Rule(
         code="RS208",
@@ -297,6 +303,7 @@ RULES: tuple[Rule, ...] = (
         },
         source="[L] seed fill_frame.frame_fill_color; reference §1.2, §2 rule 5",
         check=_check_fill_color_without_mode,
+        needs=(*INPUT, "fill_frame"),
     ),
     Rule(
         code="RS209",
@@ -321,6 +328,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed fill_frame.frame_fill_color; reference §1.2, §2 rule 34, §5 item 8 "
         "(uint32 inferred)",
         check=_check_fill_color_format,
+        needs=(*INPUT, "fill_frame"),
     ),
     Rule(
         code="RS210",
@@ -344,6 +352,7 @@ RULES: tuple[Rule, ...] = (
         },
         source="[L] seed record_input_params.record_mute_audio; reference §1.2, §2 rule 7",
         check=_check_mute_no_effect,
+        needs=_MUTE,
     ),
     Rule(
         code="RS211",
@@ -370,6 +379,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed record_input_params.record_mute_audio_split_threshold; reference "
         "§1.2, §2 rule 8",
         check=_check_split_no_effect,
+        needs=_SPLIT,
     ),
     Rule(
         code="RS212",
@@ -403,6 +413,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed record_input_params.record_mute_audio_split_threshold; reference §2 "
         "rule 8",
         check=_check_split_needs_drop,
+        needs=_SPLIT,
     ),
     Rule(
         code="RS213",
@@ -419,6 +430,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed record_input_params.record_mute_audio_split_threshold; reference §2 "
         "rule 8",
         check=_check_split_negative,
+        needs=_SPLIT,
     ),
     Rule(
         code="RS214",
@@ -448,5 +460,6 @@ RULES: tuple[Rule, ...] = (
         },
         source="[A] RecordInputParams.FillBlank; [L] seed fill_blank; reference §1.2",
         check=_check_fill_blank_no_effect,
+        needs=(*INPUT, "fill_blank"),
     ),
 )

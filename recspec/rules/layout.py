@@ -277,6 +277,7 @@ RULES: tuple[Rule, ...] = (
         source="[A] MixConfig.MixInputList; [U]; [L] seed mix_config.mix_input_list; reference "
         "§1.3, §2 rule 20",
         check=_check_list_required,
+        needs=MIX,
     ),
     Rule(
         code="RS402",
@@ -292,6 +293,7 @@ RULES: tuple[Rule, ...] = (
         good=_mix({"mix_mode": 2, "mix_input_list": None}),
         source="[A] MixConfig.MixMode; reference §2 rule 30 (inferred)",
         check=_check_list_no_effect,
+        needs=VIEWS,
     ),
     Rule(
         code="RS403",
@@ -307,6 +309,7 @@ RULES: tuple[Rule, ...] = (
         good=_mix({"mix_mode": 3, "mix_input_list": None, "mix_max_resolution_stream_id": "alice"}),
         source="[L] seed mix_config.mix_max_resolution_stream_id; reference §1.3, §2 rules 25, 30",
         check=_check_max_resolution_no_effect,
+        needs=(*MIX, "mix_max_resolution_stream_id"),
     ),
     Rule(
         code="RS404",
@@ -341,6 +344,7 @@ RULES: tuple[Rule, ...] = (
         },
         source="[G-lay] big view; [FAQ:custom-layout-failure]; reference §3, §2 rule 25",
         check=_check_max_resolution_whiteboard,
+        needs=(*MIX, "mix_max_resolution_stream_id"),
     ),
     Rule(
         code="RS405",
@@ -355,6 +359,7 @@ RULES: tuple[Rule, ...] = (
         good=_mix({"mix_input_list": [_view(f"s{i}", 0, 0, 16, 16, i) for i in range(25)]}),
         source="[G-lay]; [FAQ:recording-new-stream]; reference §1.3, §2 rules 21, 53",
         check=_check_view_count,
+        needs=VIEWS,
     ),
     Rule(
         code="RS406",
@@ -369,6 +374,7 @@ RULES: tuple[Rule, ...] = (
         good=_mix({"mix_input_list": [_view("alice", 0, 0, 720, 1280)]}),
         source="[L] seed mix_input_list.top/left/bottom/right; reference §1.4, §2 rule 22",
         check=_check_coordinate_range,
+        needs=VIEWS,
     ),
     Rule(
         code="RS407",
@@ -384,6 +390,7 @@ RULES: tuple[Rule, ...] = (
         good=_mix({"mix_input_list": [_view("alice", 0, 0, 720, 1280)]}),
         source="[L] seed mix_input_list.top/left; reference §1.4, §2 rule 22",
         check=_check_corner_order,
+        needs=VIEWS,
     ),
     Rule(
         code="RS408",
@@ -400,6 +407,7 @@ RULES: tuple[Rule, ...] = (
         good=_mix({"mix_input_list": [_view("alice", 0, 0, 720, 1280)]}),
         source="[L] seed mix_input_list.top/left/bottom/right; reference §1.4, §2 rule 22",
         check=_check_inside_canvas,
+        needs=VIEWS,
     ),
     Rule(
         code="RS409",
@@ -414,6 +422,7 @@ RULES: tuple[Rule, ...] = (
         good=_mix({"mix_input_list": [_view("alice", 0, 0, 720, 1280)]}),
         source="[L] seed mix_input_list; reference §2 rule 22, §5 item 6",
         check=_check_zero_area,
+        needs=VIEWS,
     ),
     Rule(
         code="RS410",
@@ -444,6 +453,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed mix_input_list.layer; reference §1.4 (stacking of equal layers "
         "undocumented)",
         check=_check_overlap,
+        needs=VIEWS,
     ),
     Rule(
         code="RS411",
@@ -472,6 +482,7 @@ RULES: tuple[Rule, ...] = (
         ),
         source="recspec (beyond the docs): H.264 16x16 macroblocks",
         check=_check_too_small,
+        needs=VIEWS,
     ),
     Rule(
         code="RS412",
@@ -490,6 +501,7 @@ RULES: tuple[Rule, ...] = (
         ),
         source="recspec (beyond the docs): H.264 4:2:0 chroma subsampling",
         check=_check_odd_view,
+        needs=VIEWS,
     ),
     Rule(
         code="RS413",
@@ -508,6 +520,7 @@ RULES: tuple[Rule, ...] = (
         ),
         source="recspec (beyond the docs); [L] seed mix_input_list.stream_id",
         check=_check_duplicate_stream,
+        needs=VIEWS,
     ),
     Rule(
         code="RS414",
@@ -549,6 +562,7 @@ RULES: tuple[Rule, ...] = (
         ),
         source="[L] seed mix_input_list.background_image; reference §1.4, §2 rule 24",
         check=_check_background_without_stream,
+        needs=VIEWS,
     ),
     Rule(
         code="RS415",
@@ -565,5 +579,6 @@ RULES: tuple[Rule, ...] = (
         good=_mix({"mix_input_list": [_view("alice", 0, 0, 720, 1280)]}),
         source="[FAQ:single-layout-multi-stream-recording]; reference §2 rule 28",
         check=_check_single_view,
+        needs=VIEWS,
     ),
 )

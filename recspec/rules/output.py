@@ -80,6 +80,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed record_output_params.output_file_rule; [A] OutputFileRule; reference "
         "§1.6, §2 rule 37",
         check=_check_file_rule,
+        needs=(*OUTPUT, "output_file_rule"),
     ),
     Rule(
         code="RS602",
@@ -91,6 +92,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_output_params": {"output_file_format": "jpg", "snapshot_interval": 5}},
         source="[L] seed record_output_params.snapshot_interval; reference §1.6, §2 rule 38",
         check=range_check(_INTERVAL, 5, 3600, "s"),
+        needs=_INTERVAL,
     ),
     Rule(
         code="RS603",
@@ -105,6 +107,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_output_params": {"output_file_format": "jpg", "snapshot_interval": 10}},
         source="[L] seed record_output_params.snapshot_interval; reference §1.6, §2 rule 38",
         check=_check_interval_no_effect,
+        needs=_INTERVAL,
     ),
     Rule(
         code="RS604",
@@ -139,6 +142,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_output_params": {"callback_url": "https://example.com/zego/callback"}},
         source="[L] seed record_output_params.callback_url; reference §1.6",
         check=_check_callback,
+        needs=(*OUTPUT, "callback_url"),
     ),
     Rule(
         code="RS606",

@@ -197,6 +197,7 @@ RULES: tuple[Rule, ...] = (
         good=_with_board(),
         source="[L] seed record_input_params.has_whiteboard; reference §1.2, §2 rule 14",
         check=_check_required,
+        needs=_HAS,
     ),
     Rule(
         code="RS502",
@@ -211,6 +212,7 @@ RULES: tuple[Rule, ...] = (
         good=_with_board(),
         source="[G-wb]; [FAQ:multiple-boards-recording]; reference §1.2, §2 rule 15",
         check=_check_single,
+        needs=WHITEBOARD,
     ),
     Rule(
         code="RS503",
@@ -227,6 +229,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed record_input_params note (no mode restriction); [A] says mixed mode "
         "only — seed wins; reference §2 rule 2",
         check=_check_audio_only,
+        needs=_HAS,
     ),
     Rule(
         code="RS504",
@@ -241,6 +244,7 @@ RULES: tuple[Rule, ...] = (
         good=_with_board(),
         source="[L] seed record_input_params.has_whiteboard/whiteboard; reference §1.2",
         check=_check_without_has,
+        needs=WHITEBOARD,
     ),
     Rule(
         code="RS505",
@@ -256,6 +260,7 @@ RULES: tuple[Rule, ...] = (
         good=_with_board(),
         source="[L] seed whiteboard.width/height; [G-wb]; reference §1.2, §2 rule 16",
         check=_check_size_in_mixed,
+        needs=WHITEBOARD,
     ),
     Rule(
         code="RS506",
@@ -269,6 +274,7 @@ RULES: tuple[Rule, ...] = (
         ),
         source="[L] seed whiteboard.ppt_animation_fps; reference §1.2, §2 rule 32",
         check=_check_ppt_fps_range,
+        needs=WHITEBOARD,
     ),
     Rule(
         code="RS507",
@@ -287,6 +293,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed whiteboard.is_ppt_animation/ppt_animation_fps; reference §2 rule 19 "
         "(inferred)",
         check=_check_ppt_fps_without_animation,
+        needs=WHITEBOARD,
     ),
     Rule(
         code="RS508",
@@ -303,6 +310,7 @@ RULES: tuple[Rule, ...] = (
         source="[L] seed whiteboard.horizontal_ratio/vertical_ratio; "
         "[FAQ:recording-whiteboard-size-issue]; reference §2 rule 17 (positivity inferred)",
         check=_check_ratio,
+        needs=WHITEBOARD,
     ),
     Rule(
         code="RS509",
@@ -318,6 +326,7 @@ RULES: tuple[Rule, ...] = (
         source="[A] Whiteboard.WhiteboardId; [L] seed whiteboard.whiteboard_id; reference §2 "
         "rule 18",
         check=_check_id_missing,
+        needs=_HAS,
     ),
     Rule(
         code="RS510",
@@ -348,6 +357,7 @@ RULES: tuple[Rule, ...] = (
         source="[A] MixInputList.ViewType; [U]; [FAQ:stream-mix-viewtype-2-config]; reference "
         "§1.4, §2 rule 23",
         check=_check_view_limit,
+        needs=VIEWS,
     ),
     Rule(
         code="RS511",
@@ -363,6 +373,7 @@ RULES: tuple[Rule, ...] = (
         source="[A] MixInputList.ViewType; [FAQ:stream-mix-viewtype-2-config]; reference §1.4, "
         "§2 rule 23",
         check=_check_view_without_board,
+        needs=VIEWS,
     ),
     Rule(
         code="RS512",
@@ -378,5 +389,6 @@ RULES: tuple[Rule, ...] = (
         source="[FAQ:recording-layout-board-position]; [G-lay] custom layout; reference §2 "
         "rule 27, §3 (inferred)",
         check=_check_board_without_view,
+        needs=_HAS,
     ),
 )
