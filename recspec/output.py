@@ -38,9 +38,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     same_size = info is not None and stat.S_ISREG(kind) and info.st_size == len(data)
     if same_size and _holds(target, data):
         return False
+    if info is None and _link_new(target, data):
+        return True
     with _signals_deferred():
-        if info is None and _link_new(target, data):
-            return True
         fd, tmp = _temporary(target)
         try:
             if stat.S_ISREG(kind) and hasattr(os, "fchmod"):  # keep the replaced file's mode
@@ -59,7 +59,8 @@ def _link_new(target: str, data: bytes) -> bool:
     """Create the absent `target` from an unnamed file (Linux O_TMPFILE, then linkat).
 
     The name appears only once the content is complete, as with a rename, but in one directory
-    operation instead of two, and an interrupted write leaves no temporary file behind. False
+    operation instead of two; an interrupted write leaves nothing behind (the kernel frees an
+    unnamed file), so unlike the rename path it needs no signals held (~3 µs a file). False
     when the system or file system cannot, or `target` appeared meanwhile: the caller then
     writes a temporary file and renames it.
     """
