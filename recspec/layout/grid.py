@@ -37,6 +37,17 @@ def _fitted(
     return cell_h * aw / ah, cell_h
 
 
+def _fitted_area(usable_w: int, usable_h: int, rows: int, cols: int, aspect: tuple[int, int]) -> Fraction:
+    """The area of the largest `aspect` picture inside one cell of a rows x cols grid (exact).
+
+    `_fitted` in closed form: one Fraction per candidate grid instead of seven.
+    """
+    aw, ah = aspect
+    if usable_w * ah * rows <= usable_h * aw * cols:  # the cell's width limits the picture
+        return Fraction(usable_w * usable_w * ah, cols * cols * aw)
+    return Fraction(usable_h * usable_h * aw, rows * rows * ah)
+
+
 def choose_grid(
     count: int,
     block: Rect,
@@ -57,9 +68,10 @@ def choose_grid(
         usable_h = block.height - gap * (rows - 1)
         if usable_w < cols * align or usable_h < rows * align:
             continue
-        w, h = _fitted(Fraction(usable_w, cols), Fraction(usable_h, rows), aspect)
+        # Every candidate shows `count` pictures, so one picture's area ranks them.
+        area = _fitted_area(usable_w, usable_h, rows, cols, aspect)
         shape = cols if landscape else rows
-        key = (w * h * count, -(rows * cols - count), shape)
+        key = (area, -(rows * cols - count), shape)
         if best is None or key > best[0]:
             best = (key, rows, cols)
     if best is None:
