@@ -90,20 +90,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     cannot exhaust memory.
     """
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise UnreadableError(_resolved(path), "is a directory")
-            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-                raise UnreadableError(_resolved(path), _too_large(info.st_size))
-            # read(n) allocates n bytes up front: ask for the size fstat saw (+1 to notice
-            # growth) rather than MAX_BYTES, which made every read ~20 µs slower.
-            expected = info.st_size + 1 if stat.S_ISREG(info.st_mode) else MAX_BYTES + 1
-            data = handle.read(expected)
-            if len(data) == expected and expected <= MAX_BYTES:  # still growing, or not a file
-                data += handle.read(MAX_BYTES + 1 - len(data))
-    except UnreadableError:
-        raise
+        fd = os.open(path, _READ_FLAGS)
     except FileNotFoundError:
         raise UnreadableError(_resolved(path), "no such file or directory") from None
     except IsADirectoryError:
@@ -112,9 +99,46 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise UnreadableError(_resolved(path), "permission denied") from None
     except OSError as exc:
         raise UnreadableError(_resolved(path), exc.strerror or str(exc)) from None
+    try:
+        data = _read_bytes(fd, path)
+    except OSError as exc:
+        raise UnreadableError(_resolved(path), exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+    return decode_text(data)
+
+
+#: Plain descriptors, not `open()`: its buffered file object costs more than the read itself
+#: (1000 specs: 7.5 -> 3.8 ms), and a spec is read whole in one call anyway.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_CHUNK = 64 * 1024
+
+
+def _read_bytes(fd: int, path: str | os.PathLike[str]) -> bytes:
+    """Up to `MAX_BYTES` bytes of an open file; `UnreadableError` past that limit.
+
+    A regular file is read in one call of the size fstat saw (+1, to notice growth; asking for
+    MAX_BYTES would allocate 4 MiB per read), and a shorter result means its end was reached.
+    Anything else (a pipe, a device) is read in chunks up to the limit.
+    """
+    info = os.fstat(fd)
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableError(_resolved(path), "is a directory")
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size > MAX_BYTES:
+        raise UnreadableError(_resolved(path), _too_large(info.st_size))
+    want = info.st_size + 1 if regular else _CHUNK
+    data = os.read(fd, want)
+    if not (regular and len(data) < want):  # still growing, or not a file: read on to the end
+        parts = [data]
+        size = len(data)
+        while size <= MAX_BYTES and (chunk := os.read(fd, min(_CHUNK, MAX_BYTES + 1 - size))):
+            parts.append(chunk)
+            size += len(chunk)
+        data = b"".join(parts)
     if len(data) > MAX_BYTES:
         raise UnreadableError(_resolved(path), _too_large(None))
-    return decode_text(data)
+    return data
 
 
 def _too_large(size: int | None) -> str:

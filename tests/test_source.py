@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,26 @@ def test_line_col_matches_naive_count(text: str) -> None:
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         assert index.line_col(offset) == (line, column)
         assert index.offset(line, column) == offset
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_an_endless_device_stops_at_the_limit() -> None:
+    with pytest.raises(UnreadableError, match="larger than the 4 MiB limit"):
+        read_text("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_pipe_is_read_to_its_end(tmp_path: Path) -> None:
+    fifo = tmp_path / "spec.toml"
+    os.mkfifo(fifo)
+    text = "a = 1\n" * 30000  # several pipe buffers: read in chunks, not in one call
+    writer = threading.Thread(target=lambda: fifo.write_text(text, encoding="utf-8"))
+    writer.start()
+    try:
+        assert read_text(fifo) == text
+    finally:
+        writer.join(timeout=10)
+
+
+def test_an_empty_file_is_empty_text(tmp_path: Path) -> None:
+    assert read_text(write(tmp_path / "empty.toml", b"")) == ""
