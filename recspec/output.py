@@ -109,7 +109,7 @@ def _temporary(target: str) -> tuple[int, str]:
 
 
 def _holds(target: str, data: bytes) -> bool:
-    """True when `target` has exactly these bytes (one open, one read).
+    """True when `target` has exactly these bytes (one open, one read on a plain descriptor).
 
     O_NONBLOCK: should it have become a FIFO since the stat, opening it must not wait.
     """
@@ -117,14 +117,15 @@ def _holds(target: str, data: bytes) -> bool:
         fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
             return False
-        try:
-            return handle.read() == data
-        except OSError:
-            return False
+        return os.read(fd, len(data) + 1) == data  # +1: a file that grew is not equal
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
