@@ -54,8 +54,9 @@ def _missing_fields(
     v: PayloadView, base: Path, fields: tuple[str, ...]
 ) -> Iterator[tuple[str, str]]:
     """(field, 'missing' | 'empty') for every field under `base` without a usable string."""
+    parent = v.dict(*base) or {}  # looked up once, not once per field
     for name in fields:
-        value = v.get(*base, name)
+        value = parent.get(name)
         if value is None:
             yield name, "missing"
         elif isinstance(value, str) and not value.strip():
@@ -162,8 +163,10 @@ _TEMPORARY = (
 def _check_temporary(v: PayloadView) -> Iterator[Finding]:
     provider = _provider(v)
     for wanted, base, field, prefix, what in _TEMPORARY:
+        if provider != wanted:
+            continue  # before the lookup: only one entry can match
         value = v.str(*base, field)
-        if provider == wanted and value is not None and value.strip().startswith(prefix):
+        if value is not None and value.strip().startswith(prefix):
             yield finding(
                 (*base, field),
                 f"{field} looks like {what}; ZEGO does not accept temporary credentials and the "
