@@ -19,8 +19,14 @@ _REF = re.compile(r"\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-(.*?))?\}")
 
 @dataclass
 class Interpolation:
-    """What interpolation did: the paths it filled, the values it inserted, what was missing."""
+    """What interpolation did: the paths it filled, the values it inserted, what was missing.
 
+    `watch` names keys whose strings are wanted as written (the loader's credential keys):
+    the same walk records them in `watched`, so nobody walks the data a second time.
+    """
+
+    watch: frozenset[str] = frozenset()
+    watched: list[tuple[KeyPath, str]] = field(default_factory=list)  # (path, raw string)
     env_paths: set[KeyPath] = field(default_factory=set)
     used: dict[str, str | None] = field(default_factory=dict)
     inserted: set[str] = field(default_factory=set)
@@ -30,26 +36,33 @@ class Interpolation:
 def interpolate(
     data: Any, env: Mapping[str, str], result: Interpolation, path: KeyPath = ()
 ) -> Any:
-    """Return `data` with every env reference replaced; record findings in `result`."""
-    if isinstance(data, dict):
-        return {
-            key: interpolate(value, env, result, (*path, key)) if _may_hold_refs(value) else value
-            for key, value in data.items()
-        }
-    if isinstance(data, list):
-        return [
-            interpolate(value, env, result, (*path, i)) if _may_hold_refs(value) else value
-            for i, value in enumerate(data)
-        ]
-    if isinstance(data, str) and "${" in data:
+    """Replace every env reference in `data`; record findings in `result`.
+
+    Tables and arrays are filled in place, not copied (the loader owns the parsed data and
+    copying every container cost more than the substitutions), and returned; a string is
+    returned substituted.
+    """
+    kind = type(data)
+    if kind is dict or kind is list:
+        _fill(data, env, result, path)
+    elif kind is str and "${" in data:
         return _substitute(data, env, result, path)
     return data
 
 
-def _may_hold_refs(value: Any) -> bool:
-    """Containers and strings with `${`: everything else is returned as it is, without a call."""
-    kind = type(value)
-    return kind is dict or kind is list or (kind is str and "${" in value)
+def _fill(node: Any, env: Mapping[str, str], result: Interpolation, path: KeyPath) -> None:
+    """Substitute in the strings of one table or array, and recurse into the ones it holds."""
+    watch = result.watch
+    items = node.items() if type(node) is dict else enumerate(node)
+    for key, value in items:
+        kind = type(value)
+        if kind is str:
+            if key in watch:
+                result.watched.append(((*path, key), value))
+            if "${" in value:
+                node[key] = _substitute(value, env, result, (*path, key))
+        elif kind is dict or kind is list:
+            _fill(value, env, result, (*path, key))
 
 
 def _substitute(text: str, env: Mapping[str, str], result: Interpolation, path: KeyPath) -> str:

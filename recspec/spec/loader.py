@@ -25,15 +25,9 @@ MAX_EXTENDS_DEPTH = 16
 MAX_DEPTH = 64
 _TOO_DEEP: Any = object()
 
-#: Spec keys that hold credentials: a literal value draws RS805, values are redacted in output.
-CREDENTIAL_KEYS: frozenset[KeyPath] = frozenset(
-    {
-        ("room", "access_token"),
-        ("storage", "access_key_id"),
-        ("storage", "access_key_secret"),
-    }
-)
-#: Payload field names that hold credentials (also checked inside `[payload]`).
+#: Key names that hold credentials, anywhere in a spec (`room.access_token`, `storage.access_key_id`
+#: and `.access_key_secret`, payload fields in `[payload]`): a literal value draws RS805, values
+#: are redacted in output.
 CREDENTIAL_FIELDS = frozenset(
     {"access_token", "access_key_id", "access_key_secret", "access_key", "secret_key"}
 )
@@ -102,8 +96,8 @@ def load_spec(
     if raw is None:
         return loaded
     raw.pop("extends", None)
-    result = Interpolation()
-    data = interpolate(raw, environ, result)
+    result = Interpolation(watch=CREDENTIAL_FIELDS)
+    data = interpolate(raw, environ, result)  # in place: `raw` is `data` from now on
     for key_path, variable in result.missing:
         loaded.problems.append(
             SpecProblem(
@@ -117,7 +111,7 @@ def load_spec(
     loaded._secrets |= result.inserted
     loaded.env_used = result.used
     loaded.data = data
-    _check_credentials(loaded, raw)
+    _check_credentials(loaded, result.watched)
     if not result.missing:
         _validate(loaded)
     return loaded
@@ -300,49 +294,28 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _check_credentials(loaded: LoadedSpec, raw: dict[str, Any]) -> None:
-    """RS805: a credential written literally in the spec instead of `${env:NAME}`."""
-    for key_path in sorted(_credential_paths(raw), key=str):
-        node: Any = raw
-        for step in key_path:
-            node = node[step]
-        if isinstance(node, str) and node and not is_env_reference(node):
-            loaded._secrets.add(node)
-            loaded.problems.append(
-                SpecProblem(
-                    "RS805",
-                    f'`{dotted(key_path)}` is written in the spec; use "${{env:NAME}}" so the '
-                    "credential stays out of the repository",
-                    loaded.origin(key_path),
-                    key_path,
-                )
+def _check_credentials(loaded: LoadedSpec, credentials: list[tuple[KeyPath, str]]) -> None:
+    """RS805: a credential written literally in the spec instead of `${env:NAME}`.
+
+    `credentials` are the strings under credential-named keys as written (before
+    interpolation), found by `interpolate`'s walk. Everywhere, not only in [payload]: a
+    credential-named key in the wrong table (a typo, a top-level `access_token = "..."`)
+    still holds a credential and must be redacted.
+    """
+    literal = [
+        (path, value) for path, value in credentials if value and not is_env_reference(value)
+    ]
+    for key_path, value in sorted(literal, key=lambda item: repr(item[0])):
+        loaded._secrets.add(value)
+        loaded.problems.append(
+            SpecProblem(
+                "RS805",
+                f'`{dotted(key_path)}` is written in the spec; use "${{env:NAME}}" so the '
+                "credential stays out of the repository",
+                loaded.origin(key_path),
+                key_path,
             )
-
-
-def _credential_paths(raw: dict[str, Any]) -> list[KeyPath]:
-    found = [p for p in CREDENTIAL_KEYS if _exists(raw, p)]
-
-    def walk(node: Any, path: KeyPath) -> None:  # containers only: scalars need no call
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in items:
-            if key in CREDENTIAL_FIELDS and isinstance(value, str):
-                found.append((*path, key))
-            elif isinstance(value, dict | list):
-                walk(value, (*path, key))
-
-    # Everywhere, not only in [payload]: a credential-named key in the wrong table (a typo, a
-    # top-level `access_token = "..."`) still holds a credential and must be redacted.
-    walk(raw, ())
-    return sorted(set(found), key=repr)
-
-
-def _exists(data: dict[str, Any], path: KeyPath) -> bool:
-    node: Any = data
-    for step in path:
-        if not isinstance(node, dict) or step not in node:
-            return False
-        node = node[step]
-    return True
+        )
 
 
 def _validate(loaded: LoadedSpec) -> None:
