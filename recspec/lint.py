@@ -107,7 +107,7 @@ def check_text(name: str, text: str, env: Mapping[str, str] | None = None) -> Fi
 
 
 def _is_json(name: str, text: str) -> bool:
-    suffix = Path(name).suffix.lower()
+    suffix = os.path.splitext(name)[1].lower()
     if suffix in (".json", ".toml"):
         return suffix == ".json"
     return text.lstrip().startswith(("{", "["))

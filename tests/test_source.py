@@ -137,7 +137,7 @@ def test_walks_directories_sorted_and_skips_hidden_and_vendored(tmp_path: Path) 
     ]:
         write(tmp_path / name, "")
     found = find_inputs([str(tmp_path)])
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == [
         "a/x.toml",
         "a.json",
         "b.toml",
@@ -149,20 +149,20 @@ def test_walks_directories_sorted_and_skips_hidden_and_vendored(tmp_path: Path) 
 def test_explicit_files_are_kept_whatever_their_suffix(tmp_path: Path) -> None:
     spec = write(tmp_path / "spec.txt", "")
     config = write(tmp_path / "pyproject.toml", "")
-    assert find_inputs([str(spec), str(config)]) == [spec, config]
+    assert find_inputs([str(spec), str(config)]) == [str(spec), str(config)]
 
 
 def test_order_follows_arguments_and_duplicates_are_dropped(tmp_path: Path) -> None:
     first = write(tmp_path / "d/b.toml", "")
     second = write(tmp_path / "d/a.toml", "")
     found = find_inputs([str(first), str(tmp_path / "d"), str(first)])
-    assert found == [first, second]
+    assert found == [str(first), str(second)]
 
 
 def test_suffixes_are_configurable(tmp_path: Path) -> None:
     write(tmp_path / "a.toml", "")
     payload = write(tmp_path / "b.json", "")
-    assert find_inputs([str(tmp_path)], suffixes=(".json",)) == [payload]
+    assert find_inputs([str(tmp_path)], suffixes=(".json",)) == [str(payload)]
 
 
 def test_missing_path_is_unreadable(tmp_path: Path) -> None:
@@ -174,7 +174,7 @@ def test_symlinked_directories_are_not_followed(tmp_path: Path) -> None:
     write(tmp_path / "real/a.toml", "")
     (tmp_path / "real/loop").symlink_to(tmp_path / "real", target_is_directory=True)
     found = find_inputs([str(tmp_path / "real")])
-    assert [p.name for p in found] == ["a.toml"]
+    assert [Path(p).name for p in found] == ["a.toml"]
 
 
 # ---- positions

@@ -71,7 +71,8 @@ def spec_sources(
     notes: list[str] = []
     used: set[str] = set()
     problems: list[str] = []
-    for path in find_inputs(paths, suffixes=(".toml",)):
+    for found in find_inputs(paths, suffixes=(".toml",)):
+        path = Path(found)
         shown = path.as_posix()
         compiled = compile_file(path, env=os.environ if env is None else env)
         spec = compiled.spec
