@@ -198,9 +198,10 @@ def find_inputs(
     wanted = tuple(suffixes)
     found: list[str] = []
     seen: set[str] = set()
+    cwd = os.getcwd()  # once: os.path.abspath asks the system for it on every call
 
     def add(candidate: str) -> None:
-        key = os.path.normcase(os.path.abspath(candidate))
+        key = os.path.normcase(os.path.normpath(os.path.join(cwd, candidate)))
         if key not in seen:
             seen.add(key)
             found.append(candidate)
