@@ -178,6 +178,9 @@ _EXACT = {"str": str, "int": int, "bool": bool, "float": float}
 
 
 def _compile_union(options: list[Check]) -> Check:
+    if len(options) == 1:  # an optional field (`X | None`): TOML has no null, so just X
+        return options[0]
+
     def check(value: Any) -> Any:
         for option in options:
             result = option(value)
