@@ -52,3 +52,14 @@ def test_literal_credentials_anywhere_draw_rs805_in_key_path_order_and_are_secre
 
 def test_credential_fields_cover_the_specs_own_credential_keys() -> None:
     assert {"access_token", "access_key_id", "access_key_secret"} <= CREDENTIAL_FIELDS
+
+
+def test_plain_ascii_is_the_printable_ascii_tab_newline_character_class() -> None:
+    import re
+
+    from recspec.spec.toml_reader import _plain_ascii
+
+    unusual = re.compile(r"[^\t\n\x20-\x7e]")  # the class rtoml_safe used to scan with
+    for code in range(0x110000):
+        char = chr(code)
+        assert _plain_ascii(f"a = 1{char}\n") == (unusual.search(char) is None), hex(code)

@@ -25,8 +25,7 @@ import re
 from typing import Any
 
 # What sends a text past rtoml (see the module docstring), as separate scans: one regex with
-# all of them as alternatives cost 20 µs a spec, these together ~7 µs.
-_UNUSUAL_CHARACTER = re.compile(r"[^\t\n\x20-\x7e]")  # control, CR, DEL, non-ASCII
+# all of them as alternatives cost 20 µs a spec, these together ~6 µs.
 _DOTTED_HEADER = re.compile(r"\n[ \t]*\[[^\]\n]*\.")  # `[x.y]`: rtoml may reorder `x`'s keys
 _NEW_ESCAPE = re.compile(r"\\[xe]")  # TOML 1.1's \xHH and \e
 #: A bare time or date value (`= 07:32`, `[1979-05-27`, a line `07:32,`): digits then `:` or `-`
@@ -43,11 +42,17 @@ def rtoml_safe(text: str) -> bool:
     return not (
         text.count("{") != text.count("${")
         or "[[" in text
-        or _UNUSUAL_CHARACTER.search(text)
+        or not _plain_ascii(text)
         or _DOTTED_HEADER.search("\n" + text)
         or _NEW_ESCAPE.search(text)
         or _TIME_OR_DATE.search("\n" + text)
     )
+
+
+def _plain_ascii(text: str) -> bool:
+    """True when `text` is printable ASCII, tabs and newlines only: no control character,
+    carriage return, DEL or non-ASCII. (`isprintable` scans ~3x faster than a regex.)"""
+    return text.isascii() and text.replace("\t", " ").replace("\n", " ").isprintable()
 
 
 def parse_toml(text: str) -> dict[str, Any]:
