@@ -405,8 +405,12 @@ def scaling_rows(report: Report) -> list[str]:
         ratio = large / small if small > 0 else math.inf
         peak = tbig.peak_mb or 0.0
         ok = ratio <= LINEARITY_LIMIT and peak < MEMORY_LIMIT_MB
-        lines.append(f"| recspec {case} | {small:.3f} | {large:.3f} | {ratio:.2f}x "
-                     f"| {peak:.0f} | {'PASS' if ok else 'FAIL'} (≤ {LINEARITY_LIMIT}x, < {MEMORY_LIMIT_MB:.0f} MB) |")
+        verdict = f"{'PASS' if ok else 'FAIL'} (≤ {LINEARITY_LIMIT}x, < {MEMORY_LIMIT_MB:.0f} MB)"
+        f1k, fbig = report.find(f"{case} floor", 1000), report.find(f"{case} floor", big)
+        if f1k and fbig:
+            verdict += (f"; plain creation of the same files alone: {f1k.per_file:.3f} ms/file at 1000, "
+                        f"{fbig.per_file:.3f} at {big}")
+        lines.append(f"| recspec {case} | {small:.3f} | {large:.3f} | {ratio:.2f}x | {peak:.0f} | {verdict} |")
     return lines
 
 
