@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,25 +45,21 @@ def test_results_keep_the_input_order(jobs: int, count: int) -> None:
 PARENT = os.getpid()
 
 
-def in_parent() -> bool:
-    """Where this item runs; the other side sleeps so each takes at least one chunk."""
-    if os.getpid() == PARENT:
-        return True
-    time.sleep(0.01)
-    return False
+def failing(where: str, fail: Callable[[], object]) -> Callable[[int], int]:
+    """A work function that calls `fail` in the parent or in a child (`where`); the other
+    side sleeps on each item, so both take at least one chunk."""
+
+    def work(x: int) -> int:
+        if (os.getpid() == PARENT) == (where == "parent"):
+            fail()
+        time.sleep(0.01)
+        return x
+
+    return work
 
 
-def fail_in_child(x: int) -> int:
-    if os.getpid() != PARENT:
-        raise ValueError("child failed")
-    time.sleep(0.01)
-    return x
-
-
-def fail_in_parent(x: int) -> int:
-    if in_parent():
-        raise ValueError("parent failed")
-    return x
+def raise_value_error() -> None:
+    raise ValueError("failed")
 
 
 class Unpicklable(Exception):
@@ -70,41 +67,31 @@ class Unpicklable(Exception):
         raise TypeError("no pickling")
 
 
-def unpicklable_in_child(x: int) -> int:
-    if os.getpid() != PARENT:
-        raise Unpicklable("three")
-    time.sleep(0.01)
-    return x
-
-
-def die_in_child(x: int) -> int:
-    if os.getpid() != PARENT:
-        os._exit(3)
-    time.sleep(0.01)
-    return x
+def raise_unpicklable() -> None:
+    raise Unpicklable("three")
 
 
 def test_an_exception_in_a_child_is_raised_in_the_parent() -> None:
-    with pytest.raises(ValueError, match="child failed"):
-        fork_map(fail_in_child, list(range(10)), 2)
+    with pytest.raises(ValueError, match="failed"):
+        fork_map(failing("child", raise_value_error), list(range(10)), 2)
     assert no_children_left()
 
 
 def test_an_exception_in_the_parents_share_stops_the_children() -> None:
-    with pytest.raises(ValueError, match="parent failed"):
-        fork_map(fail_in_parent, list(range(10)), 5)
+    with pytest.raises(ValueError, match="failed"):
+        fork_map(failing("parent", raise_value_error), list(range(10)), 5)
     assert no_children_left()
 
 
 def test_an_exception_that_does_not_pickle_still_arrives() -> None:
     with pytest.raises(WorkerError, match="Unpicklable: three"):
-        fork_map(unpicklable_in_child, list(range(10)), 2)
+        fork_map(failing("child", raise_unpicklable), list(range(10)), 2)
     assert no_children_left()
 
 
 def test_a_child_that_dies_is_an_error_not_a_hang() -> None:
     with pytest.raises(WorkerError, match="without a result"):
-        fork_map(die_in_child, list(range(10)), 2)
+        fork_map(failing("child", lambda: os._exit(3)), list(range(10)), 2)
     assert no_children_left()
 
 
