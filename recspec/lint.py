@@ -179,6 +179,8 @@ def _check_all(todo: list[tuple[str, str]], context: _Context, jobs: int) -> lis
     if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
         return [_check_path(path, name, context) for path, name in todo]
     specs = any(not _is_json(name, "") for _, name in todo)
+    if context.cache is not None:
+        context.cache.preload(name for _, name in todo)  # read once, shared by the workers
     _context = context
     try:
         results: list[FileResult] = parallel_map(_check_in_worker, todo, jobs, specs=specs)

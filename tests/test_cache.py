@@ -33,7 +33,7 @@ def test_a_clean_file_is_remembered_and_an_edit_is_seen(cache_dir: Path, tmp_pat
     spec = tmp_path / "s.toml"
     spec.write_text(BASE_SPEC)
     assert lint(spec, cache_dir=cache_dir) == []
-    [entry] = json.loads(next(cache_dir.glob("*.json")).read_text())["files"].values()
+    [entry] = json.loads(next(cache_dir.rglob("*.json")).read_text())["files"].values()
     assert entry["env"]  # the variables the spec read are part of the key
     spec.write_text(BASE_SPEC + "\n[video]\nfps = 60\n")
     assert lint(spec, cache_dir=cache_dir) == ["RS305"]
@@ -55,7 +55,7 @@ def test_secrets_are_never_stored_in_the_cache(cache_dir: Path, tmp_path: Path) 
     spec = tmp_path / "s.toml"
     spec.write_text(BASE_SPEC)
     lint(spec, cache_dir=cache_dir, env={"ZEGO_ACCESS_TOKEN": "planted-secret-token"})
-    assert "planted-secret-token" not in next(cache_dir.glob("*.json")).read_text()
+    assert "planted-secret-token" not in next(cache_dir.rglob("*.json")).read_text()
 
 
 def test_a_corrupt_cache_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_a_corrupt_cache_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
     spec.write_text('{"app_id": "x"}')
     assert "RS103" in lint(spec, cache_dir=cache_dir)
     cache_dir.mkdir(exist_ok=True)
-    for path in cache_dir.glob("*.json"):
+    for path in cache_dir.rglob("*.json"):
         path.write_text("{not json")
     assert "RS103" in lint(spec, cache_dir=cache_dir)
 
@@ -94,3 +94,31 @@ def test_compile_skips_only_current_outputs(cache_dir: Path, tmp_path: Path) -> 
     assert payload["room_id"] == "class-101"
     assert "wrote" in compile_("--redact").output  # a different output: never skipped
     assert json.loads((out / "s.json").read_text())["access_token"] == "***"
+
+
+def test_buckets_are_read_and_written_one_by_one(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lookup reads only its own bucket, and a save rewrites only the buckets that changed."""
+    first = LintCache.open(True, str(cache_dir))
+    for number in range(300):
+        first.store(f"specs/s{number}.toml", f"text {number}")
+    first.save()
+    buckets = sorted(cache_dir.rglob("*.json"))
+    assert 100 < len(buckets) <= 256  # 300 names spread over up to 256 buckets (~176 expected)
+    target = "specs/s7.toml"
+    [own] = [b for b in buckets if f'"{target}"' in b.read_text()]
+
+    reads: list[str] = []
+    read = LintCache._read
+    monkeypatch.setattr(LintCache, "_read", lambda self, bucket: reads.append(bucket) or read(self, bucket))
+    cache = LintCache.open(True, str(cache_dir))
+    assert cache.lookup(target, "text 7", {}) is not None
+    assert cache.lookup(target, "edited", {}) is None
+    assert reads == [own.stem]
+
+    inodes = {b: b.stat().st_ino for b in buckets}
+    cache.store(target, "edited")
+    cache.save()
+    assert [b for b in buckets if b.stat().st_ino != inodes[b]] == [own]
+    assert LintCache.open(True, str(cache_dir)).lookup(target, "edited", {}) is not None
