@@ -71,27 +71,25 @@ def raise_unpicklable() -> None:
     raise Unpicklable("three")
 
 
-def test_an_exception_in_a_child_is_raised_in_the_parent() -> None:
-    with pytest.raises(ValueError, match="failed"):
-        fork_map(failing("child", raise_value_error), list(range(10)), 2)
-    assert no_children_left()
+def die() -> None:
+    os._exit(3)
 
 
-def test_an_exception_in_the_parents_share_stops_the_children() -> None:
-    with pytest.raises(ValueError, match="failed"):
-        fork_map(failing("parent", raise_value_error), list(range(10)), 5)
-    assert no_children_left()
-
-
-def test_an_exception_that_does_not_pickle_still_arrives() -> None:
-    with pytest.raises(WorkerError, match="Unpicklable: three"):
-        fork_map(failing("child", raise_unpicklable), list(range(10)), 2)
-    assert no_children_left()
-
-
-def test_a_child_that_dies_is_an_error_not_a_hang() -> None:
-    with pytest.raises(WorkerError, match="without a result"):
-        fork_map(failing("child", lambda: os._exit(3)), list(range(10)), 2)
+@pytest.mark.parametrize(
+    ("where", "fail", "error", "match", "jobs"),
+    [
+        pytest.param("child", raise_value_error, ValueError, "failed", 2, id="child-raises"),
+        pytest.param("parent", raise_value_error, ValueError, "failed", 5, id="parent-raises"),
+        pytest.param("child", raise_unpicklable, WorkerError, "Unpicklable: three", 2, id="unpicklable"),
+        pytest.param("child", die, WorkerError, "without a result", 2, id="child-dies"),
+    ],
+)
+def test_a_failure_anywhere_reaches_the_caller_and_no_child_is_left(
+    where: str, fail: Callable[[], object], error: type[Exception], match: str, jobs: int
+) -> None:
+    """Raised in the parent as it was (or as WorkerError when it cannot travel); never a hang."""
+    with pytest.raises(error, match=match):
+        fork_map(failing(where, fail), list(range(10)), jobs)
     assert no_children_left()
 
 
