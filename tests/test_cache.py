@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from recspec.cache import LintCache
+from recspec.cache import Entry, LintCache
 from recspec.cli import cli
 from recspec.lint import lint_paths
 from recspec.rules.spec import BASE_SPEC
@@ -33,8 +33,8 @@ def test_a_clean_file_is_remembered_and_an_edit_is_seen(cache_dir: Path, tmp_pat
     spec = tmp_path / "s.toml"
     spec.write_text(BASE_SPEC)
     assert lint(spec, cache_dir=cache_dir) == []
-    [entry] = json.loads(next(cache_dir.rglob("*.json")).read_text())["files"].values()
-    assert entry["env"]  # the variables the spec read are part of the key
+    [record] = json.loads(next(cache_dir.rglob("*.json")).read_text())["files"].values()
+    assert Entry.decode(record).env  # the variables the spec read are part of the key
     spec.write_text(BASE_SPEC + "\n[video]\nfps = 60\n")
     assert lint(spec, cache_dir=cache_dir) == ["RS305"]
 
@@ -122,3 +122,20 @@ def test_buckets_are_read_and_written_one_by_one(
     cache.save()
     assert [b for b in buckets if b.stat().st_ino != inodes[b]] == [own]
     assert LintCache.open(True, str(cache_dir)).lookup(target, "edited", {}) is not None
+
+
+def test_entries_round_trip_and_damaged_ones_miss(cache_dir: Path) -> None:
+    entry = Entry("t" * 64, "", [("base dir/a\nb.toml", "d" * 64)], [("HOME", "h" * 64), ("UNSET", "")])
+    again = Entry.decode(entry.encode())
+    assert (again.hash, again.payload, again.deps, again.env) == (
+        entry.hash, entry.payload, entry.deps, entry.env
+    )
+    cache = LintCache.open(True, str(cache_dir))
+    cache.store("s.json", "{}")
+    cache.save()
+    [bucket] = cache_dir.rglob("*.json")
+    data = json.loads(bucket.read_text())
+    for damaged in ("", "x", data["files"]["s.json"] + "\0odd", data["files"]["s.json"].replace("\x000", "\x00z")):
+        data["files"]["s.json"] = damaged
+        bucket.write_text(json.dumps(data))
+        assert LintCache.open(True, str(cache_dir)).lookup("s.json", "{}", {}) is None

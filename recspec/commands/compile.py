@@ -254,8 +254,8 @@ def _build_all(
         entry = None if redact or text is None else cache.lookup(name, text, os.environ)
         if (
             entry is not None
-            and entry.get("payload")
-            and _digest_of(Path(target)) == entry["payload"]
+            and entry.payload
+            and _digest_of(Path(target)) == entry.payload
         ):
             continue  # unchanged spec, current output: nothing to do
         todo.append((name, text, target, redact))
