@@ -170,6 +170,24 @@ def test_missing_path_is_unreadable(tmp_path: Path) -> None:
         find_inputs([str(tmp_path / "missing")])
 
 
+def test_a_path_below_a_file_is_missing(tmp_path: Path) -> None:
+    spec = write(tmp_path / "spec.toml", "")
+    with pytest.raises(UnreadableError, match="no such file or directory"):
+        find_inputs([str(spec / "child.toml")])
+
+
+def test_broken_and_looping_symlinks_are_kept_for_reading_to_report(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.symlink_to(tmp_path / "missing.toml")
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    assert find_inputs([str(broken), str(loop)]) == [str(broken), str(loop)]
+    with pytest.raises(UnreadableError, match="no such file"):
+        read_text(broken)
+    with pytest.raises(UnreadableError, match="symbolic links"):
+        read_text(loop)
+
+
 def test_symlinked_directories_are_not_followed(tmp_path: Path) -> None:
     write(tmp_path / "real/a.toml", "")
     (tmp_path / "real/loop").symlink_to(tmp_path / "real", target_is_directory=True)
@@ -229,7 +247,3 @@ def test_a_pipe_is_read_to_its_end(tmp_path: Path) -> None:
         assert read_text(fifo) == text
     finally:
         writer.join(timeout=10)
-
-
-def test_an_empty_file_is_empty_text(tmp_path: Path) -> None:
-    assert read_text(write(tmp_path / "empty.toml", b"")) == ""
