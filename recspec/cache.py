@@ -118,6 +118,8 @@ class LintCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
+        #: One folder per working directory (display paths are relative to it).
+        self.folder = directory / digest(os.getcwd())[:20] if directory is not None else None
         self._buckets: dict[str, dict[str, Any]] = {}  # bucket -> its entries, once read
         self._changed: set[str] = set()
         self._key: str | None = None
@@ -136,13 +138,6 @@ class LintCache:
         if self._key is None:
             self._key = _settings_key()
         return self._key
-
-    @property
-    def folder(self) -> Path | None:
-        """One folder per working directory (display paths are relative to it)."""
-        if self.directory is None:
-            return None
-        return self.directory / digest(os.getcwd())[:20]
 
     def preload(self, names: Iterable[str]) -> None:
         """Read the buckets of these names now (before forking, so workers share them)."""

@@ -139,3 +139,12 @@ def test_entries_round_trip_and_damaged_ones_miss(cache_dir: Path) -> None:
         data["files"]["s.json"] = damaged
         bucket.write_text(json.dumps(data))
         assert LintCache.open(True, str(cache_dir)).lookup("s.json", "{}", {}) is None
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(cache_dir: Path, tmp_path: Path) -> None:
+    cache_dir.write_text("a file where the cache folder should be")
+    spec = tmp_path / "s.toml"
+    spec.write_text(BASE_SPEC)
+    assert lint(spec, cache_dir=cache_dir) == []
+    assert lint(spec, cache_dir=cache_dir) == []  # nothing remembered, nothing broken
+    assert cache_dir.read_text() == "a file where the cache folder should be"
