@@ -132,7 +132,7 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
     from recspec.lint import lint_file, lint_paths
     from recspec.locate import payload_diagnostics, spec_diagnostics
     from recspec.output import write_atomic
-    from recspec.payload.legacy import StartPayload, dump
+    from recspec.payload.models import StartPayload, dump
     from recspec.payload.shape import canonical
     from recspec.positions.json import parse_json
     from recspec.rules import check_payload

@@ -174,7 +174,8 @@ def payload_diagnostics(
     file: str, text: str, document: Any, problems: Iterable[Any]
 ) -> list[Diagnostic]:
     """Diagnostics of a hand-written JSON payload, positioned at the offending key."""
-    from recspec.rules import check_payload, get_rule
+    from recspec.dialect.lint import check_body
+    from recspec.rules import get_rule
 
     problems = list(problems)
     out: list[Diagnostic] = []
@@ -184,7 +185,7 @@ def payload_diagnostics(
         out.append(_diagnostic(get_rule(code), code, file, span, problem.message))
     # A document that parsed (even to `null`, which parse_json also returns as None) is checked.
     if not any(problem.kind == "syntax" for problem in problems):
-        findings = check_payload(document)
+        _, findings = check_body(document)
         if findings:
             from recspec.positions.json import json_positions
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from recspec.commands.compile import payload_bytes
 from recspec.compiler import compile_file
 from recspec.diagnostics import Severity
-from recspec.payload.legacy import StartPayload
+from recspec.payload.models import StartPayload
 from recspec.payload.shape import canonical
 from recspec.rules import check_payload
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from recspec.payload.legacy import StartPayload
+from recspec.payload.models import StartPayload
 from recspec.payload.shape import canonical, generated_source, structure_errors
 from recspec.rules.examples import BASE_PAYLOAD
 
@@ -89,7 +89,7 @@ def test_walker_agrees_with_pydantic_on_validity(path: tuple[Any, ...], value: A
 
 def test_canonical_order_matches_the_models() -> None:
     shuffled = {k: BASE_PAYLOAD[k] for k in reversed(list(BASE_PAYLOAD))}
-    from recspec.payload.legacy import dump
+    from recspec.payload.models import dump
 
     assert list(canonical(shuffled)) == list(dump(StartPayload.model_validate(BASE_PAYLOAD)))
     assert json.dumps(canonical(shuffled)) == json.dumps(

@@ -1,4 +1,5 @@
-"""`recspec schema [spec|payload]`: JSON Schema for editors (taplo / Even Better TOML, VS Code)."""
+"""`recspec schema [spec|payload] [--target legacy|v2]`: JSON Schema for editors (taplo / Even
+Better TOML, VS Code)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,17 @@ from typing import Any
 import click
 
 
-def schema_for(kind: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the spec language or of the legacy start payload."""
+def schema_for(kind: str, target: str = "legacy") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the spec language or of a start body of `target`."""
     if kind == "payload":
-        from recspec.payload.legacy import StartPayload
+        from recspec.dialect.schema import payload_schema
 
-        schema = StartPayload.model_json_schema()
-        title = "ZEGO cloud recording start payload (legacy)"
+        schema = payload_schema(target)
+        title = (
+            "ZEGO cloud recording StartRecord body (v2)"
+            if target == "v2"
+            else "ZEGO cloud recording start payload (legacy)"
+        )
     else:
         from recspec.spec.models import Spec
 
@@ -57,6 +62,13 @@ def _drop_nulls(node: Any) -> Any:
 
 @click.command("schema")
 @click.argument("kind", type=click.Choice(["spec", "payload"]), default="spec")
-def command(kind: str) -> None:
+@click.option(
+    "--target",
+    type=click.Choice(["legacy", "v2"]),
+    default="legacy",
+    show_default=True,
+    help="payload: the dialect, legacy start or StartRecord (v2).",
+)
+def command(kind: str, target: str) -> None:
     """Print the JSON Schema of KIND (spec, the default, or payload)."""
-    click.echo(json.dumps(schema_for(kind), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(schema_for(kind, target), indent=2, ensure_ascii=False))

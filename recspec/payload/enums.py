@@ -1,7 +1,8 @@
 """The integer and string codes of the start request, with readable names.
 
-Shared by every dialect: the legacy snake_case `start` body and (later) the PascalCase
-`StartRecord` body use the same codes; only field names differ.
+Shared by both dialects: the legacy snake_case `start` body and the PascalCase `StartRecord`
+(v2) body use the same codes; only field names differ, and v2 adds a few codes (storage vendors
+8-10, the aac and ogg formats) that `recspec.dialect` marks as v2-only.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class MuteAudio(enum.IntEnum):
 
 
 class StorageProvider(enum.IntEnum):
-    """`storage_provider` of the legacy API (1-7; 8-10 exist only in the newer API)."""
+    """`storage_provider` / `Vendor` (1-7 in both dialects; 8-10 only in StartRecord v2)."""
 
     S3 = 1
     OSS = 2
@@ -60,6 +61,9 @@ class StorageProvider(enum.IntEnum):
     ALIYUN_VOD = 5
     TENCENT_VOD = 6
     OBS = 7
+    GCS = 8  #: Google Cloud Storage (v2 only)
+    EOS = 9  #: China Mobile Cloud EOS (v2 only)
+    S3_COMPATIBLE = 10  #: any S3-protocol service with an EndPoint (v2 only)
 
 
 class OutputFormat(enum.StrEnum):
@@ -68,7 +72,25 @@ class OutputFormat(enum.StrEnum):
     HLS = "hls"
     JPG = "jpg"  #: screenshots only
     MP3 = "mp3"
+    AAC = "aac"  #: v2 only
+    OGG = "ogg"  #: v2 only
 
 
 class OutputFileRule(enum.IntEnum):
     DEFAULT = 1  #: the only documented rule: TaskId_RoomId_..._UTC
+
+
+class SoundWaveType(enum.IntEnum):
+    """`SoundWaveType` (v2): how the per-second volume side file is keyed."""
+
+    STREAM = 0  #: by stream ID
+    USER = 1  #: by user ID
+
+
+class StreamMedia(enum.IntEnum):
+    """`StreamConfigList[].StreamType` (v2): one stream's media in a mixed recording."""
+
+    DEFAULT = 0
+    AUDIO = 1
+    VIDEO = 2
+    AUDIO_VIDEO = 3

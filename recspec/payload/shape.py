@@ -1,6 +1,6 @@
 """The payload's shape as plain data, and a fast walker that checks a document against it.
 
-The pydantic models in `recspec.payload.legacy` are the single source of truth. Building them
+The pydantic models in `recspec.payload.models` are the single source of truth. Building them
 costs ~60 ms of start-up (pydantic import plus model construction), which the pre-commit case
 cannot afford, so their shape (field order, types, requiredness, enum codes) is exported once
 into `recspec/payload/_shape.py` — a generated, committed data module with a staleness test, as
@@ -8,7 +8,8 @@ flake8 and ruff do for generated files. Regenerate with `python -m recspec.paylo
 
 `structure_errors(doc)` walks a document against that shape and reports what strict pydantic
 validation would: missing, unknown, wrong type (bools are not ints, null is not a value), enum
-codes, Int64 overflow. `canonical(doc)` reorders a valid document into the models' field order.
+codes, Int64 overflow, and fields or codes of the other dialect (`dialect`, `dialect-value`).
+`canonical(doc)` reorders a valid document into the models' field order.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ _KINDS = {int: "int", str: "str", bool: "bool"}
 
 @dataclass(frozen=True, slots=True)
 class StructureError:
-    """One structural problem: `kind` is missing | unknown | type | enum | overflow."""
+    """One structural problem: `kind` is missing | unknown | type | enum | overflow | dialect |
+    dialect-value (a field or code that only the other dialect has)."""
 
     kind: str
     loc: Loc
@@ -86,6 +88,10 @@ def model_shape(model: Any) -> Shape:
         )
         if info.is_required():
             shape["required"] = True
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        for mark, key in (("x-only", "only"), ("x-v2", "v2"), ("x-v2-values", "v2_values")):
+            if mark in extra:
+                shape[key] = extra[mark]
         fields[name] = shape
     return {"type": "object", "fields": fields}
 
@@ -93,10 +99,10 @@ def model_shape(model: Any) -> Shape:
 def generated_source() -> str:
     """The text of `_shape.py` for the current models."""
     from recspec.generated import module_source
-    from recspec.payload.legacy import StartPayload
+    from recspec.payload.models import StartPayload
 
     return module_source(
-        "python -m recspec.payload.shape", "recspec.payload.legacy", "SHAPE", model_shape(StartPayload)
+        "python -m recspec.payload.shape", "recspec.payload.models", "SHAPE", model_shape(StartPayload)
     )
 
 
@@ -130,48 +136,68 @@ class _Node:
 
     kind: str
     required: bool
+    #: the codes this dialect accepts, and the codes only the other dialect accepts
     enum: dict[Any, str] | None
+    foreign_codes: frozenset[Any]
     int64: bool
     #: the exact Python type of a plain value that needs no further check (None: always check)
     plain: type | None
     items: _Node | None
     fields: tuple[tuple[str, _Node], ...]
     names: frozenset[str]
+    #: fields that only the other dialect has
+    foreign: frozenset[str]
 
 
 _PLAIN = {"int": int, "str": str, "bool": bool}
 
 
-def _prepare(shape: Shape) -> _Node:
+def _prepare(shape: Shape, dialect: str = "legacy") -> _Node:
+    """The walker's tree for one dialect ("legacy" or "v2") of the canonical shape."""
     kind = shape["type"]
     int64 = bool(shape.get("int64"))
-    fields = tuple((name, _prepare(field)) for name, field in shape.get("fields", {}).items())
+    mine = {
+        name: field
+        for name, field in shape.get("fields", {}).items()
+        if field.get("only", dialect) == dialect
+    }
+    fields = tuple((name, _prepare(field, dialect)) for name, field in mine.items())
+    enum = shape.get("enum")
+    foreign_codes: frozenset[Any] = frozenset()
+    if enum is not None and dialect != "v2" and shape.get("v2_values"):
+        foreign_codes = frozenset(shape["v2_values"])
+        enum = {code: name for code, name in enum.items() if code not in foreign_codes}
     return _Node(
         kind=kind,
         required=bool(shape.get("required")),
-        enum=shape.get("enum"),
+        enum=enum,
+        foreign_codes=foreign_codes,
         int64=int64,
         plain=None if int64 else _PLAIN.get(kind),
-        items=_prepare(shape["items"]) if "items" in shape else None,
+        items=_prepare(shape["items"], dialect) if "items" in shape else None,
         fields=fields,
-        names=frozenset(name for name, _ in fields),
+        names=frozenset(mine),
+        foreign=frozenset(shape.get("fields", {})) - frozenset(mine),
     )
 
 
 @functools.cache
-def _payload_tree() -> _Node:
+def _payload_tree(dialect: str = "legacy") -> _Node:
     from recspec.payload._shape import SHAPE
 
-    return _prepare(SHAPE)
+    return _prepare(SHAPE, dialect)
 
 
-def structure_errors(doc: Any, shape: Shape | None = None) -> list[StructureError]:
-    """Every structural problem of `doc`, depth first, in field order.
+def structure_errors(
+    doc: Any, shape: Shape | None = None, dialect: str = "legacy"
+) -> list[StructureError]:
+    """Every structural problem of canonical `doc` as a body of `dialect`, depth first.
 
     The walk recurses only as deep as the shape (six levels), whatever the document holds.
     """
     errors: list[StructureError] = []
-    _walk(_payload_tree() if shape is None else _prepare(shape), doc, (), errors)
+    tree = _payload_tree(dialect) if shape is None else _prepare(shape, dialect)
+    _walk(tree, doc, (), errors)
     return errors
 
 
@@ -181,8 +207,9 @@ def _walk(node: _Node, value: Any, loc: Loc, errors: list[StructureError]) -> No
         errors.append(StructureError("type", loc, _EXPECTED[kind], value))
     elif node.enum is not None:
         if value not in node.enum:
+            kind = "dialect-value" if value in node.foreign_codes else "enum"
             allowed = tuple(node.enum.items())
-            errors.append(StructureError("enum", loc, value=value, allowed=allowed))
+            errors.append(StructureError(kind, loc, value=value, allowed=allowed))
     elif node.int64:
         if not INT64[0] <= value <= INT64[1]:
             errors.append(StructureError("overflow", loc, value=value))
@@ -205,7 +232,9 @@ def _walk(node: _Node, value: Any, loc: Loc, errors: list[StructureError]) -> No
         if not value.keys() <= node.names:
             known = tuple(name for name, _ in node.fields)
             for name in value:
-                if name not in node.names:
+                if name in node.foreign:
+                    errors.append(StructureError("dialect", (*loc, name)))
+                elif name not in node.names:
                     errors.append(StructureError("unknown", (*loc, name), known=known))
         for name, field, item in to_walk:
             _walk(field, item, (*loc, name), errors)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from recspec.dialect import LEGACY, Dialect
 from recspec.rules.base import CheckFn, Finding, PayloadView, Rule
 
 __all__ = [
@@ -97,12 +98,19 @@ def suggest(text: str, limit: int = 3) -> list[str]:
     return found[:limit]
 
 
-def check_payload(doc: Any, rules: Iterable[Rule] | None = None) -> list[tuple[Rule, Finding]]:
-    """Run every payload rule's check on `doc`; a check that raises is a bug and propagates.
+def check_payload(
+    doc: Any,
+    rules: Iterable[Rule] | None = None,
+    dialect: Dialect = LEGACY,
+    foreign: Sequence[Finding] = (),
+) -> list[tuple[Rule, Finding]]:
+    """Run every payload rule's check on canonical `doc` with `dialect`'s limits.
 
-    A rule whose `needs` path is absent from `doc` cannot fire, so its check is not called.
+    `foreign` holds the keys of the other dialect that reading the body took out (RS108). A
+    check that raises is a bug and propagates. A rule whose `needs` path is absent from `doc`
+    cannot fire, so its check is not called.
     """
-    view = PayloadView(doc)
+    view = PayloadView(doc, dialect, foreign)
     schedule = _all_payload_rules() if rules is None else _Schedule(rules)
     results: list[tuple[Rule, Finding]] = []
     for rule, check in schedule.runnable(view):

@@ -3,8 +3,9 @@
 Rules are data, like yamllint's and ruff's: the catalogue, `recspec explain`, the docs, SARIF
 `rules[]` and the metadata-driven tests all read the same `Rule` objects.
 
-A payload rule's `check` receives a `PayloadView` of the legacy start body (a plain dict, exactly
-as written or as compiled, possibly with wrong types anywhere) and yields `Finding`s. A check must
+A payload rule's `check` receives a `PayloadView` of the canonical start body (a plain dict, as
+read from either dialect or as compiled, possibly with wrong types anywhere) and the `Dialect`
+whose limits apply, and yields `Finding`s. A check must
 never raise on a malformed document: wrong types are the structure rules' business, so every
 accessor returns `None` when a value is absent or has the wrong type.
 """
@@ -13,19 +14,26 @@ from __future__ import annotations
 
 import builtins
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from recspec.dialect import LEGACY, Dialect
 from recspec.diagnostics import Severity, pointer
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A rule's raw result: where in the payload, and what is wrong."""
+    """A rule's raw result: where in the payload, and what is wrong.
+
+    `pointer` and `message` use the canonical (legacy) field names, which the dialect edge
+    renders in the body's own names; `native` findings (keys of the wrong dialect, found while
+    reading a body) are already in the body's names.
+    """
 
     pointer: str
     message: str
+    native: bool = False
 
 
 CheckFn = Callable[["PayloadView"], Iterator[Finding]]
@@ -39,6 +47,8 @@ class Rule:
     `recspec.rules.examples.BASE_PAYLOAD` (a `None` value deletes the key); for spec rules
     (`kind == "spec"`), complete TOML specs. Tests lint both and assert that `bad` fires and
     `good` stays clean.
+
+    Examples are canonical fragments checked as a body of `dialect`.
 
     `needs` is a payload path the check cannot fire without (it only reads fields at or below
     it, or returns early when it is absent): `check_payload` skips the rule when the document
@@ -57,6 +67,8 @@ class Rule:
     kind: str = "payload"  # "payload" rules check the start body; "spec" rules come from the loader
     needs: tuple[str | int, ...] = ()
     family: str = field(default="", compare=False)
+    #: the API the examples are checked against ("v2" for rules about v2-only fields)
+    dialect: str = "legacy"
 
 
 _MISSING: Any = object()
@@ -81,10 +93,14 @@ def _lookup(node: Any, path: tuple[str | int, ...]) -> Any:
 
 
 class PayloadView:
-    """Read-only, type-safe access to a start payload dict for rule checks."""
+    """Read-only, type-safe access to a canonical start body for rule checks."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, dialect: Dialect = LEGACY, foreign: Sequence[Finding] = ()) -> None:
         self.doc = doc
+        #: the API whose limits apply (`recspec.dialect`)
+        self.dialect = dialect
+        #: keys of the other dialect that reading the body took out (RS108)
+        self.foreign = foreign
         #: per-document memo for work several rules share (see `per_document`)
         self.cache: dict[str, Any] = {}
 

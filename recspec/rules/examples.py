@@ -78,6 +78,22 @@ def deep_merge(base: dict[str, Any], fragment: dict[str, Any]) -> dict[str, Any]
     return base
 
 
-def apply_example(fragment: dict[str, Any]) -> dict[str, Any]:
-    """A fresh copy of BASE_PAYLOAD with `fragment` deep-merged in (lists replace)."""
-    return deep_merge(copy.deepcopy(BASE_PAYLOAD), fragment)
+def base_payload(dialect: str = "legacy") -> dict[str, Any]:
+    """A fresh copy of BASE_PAYLOAD as a canonical body of `dialect` (v2 has no app_id and
+    access_token in its body)."""
+    base = copy.deepcopy(BASE_PAYLOAD)
+    if dialect == "v2":
+        del base["app_id"], base["access_token"]
+    return base
+
+
+def apply_example(fragment: dict[str, Any] | str, dialect: str = "legacy") -> Any:
+    """A fresh copy of the base payload with `fragment` deep-merged in (lists replace).
+
+    A string is a whole JSON document instead (for rules about documents that are not objects).
+    """
+    if isinstance(fragment, str):
+        import json
+
+        return json.loads(fragment)
+    return deep_merge(base_payload(dialect), fragment)

@@ -1,9 +1,10 @@
 """Structure rules (RS1xx): syntax, required fields, unknown keys, strict types, enum values.
 
-One walk of the payload against the models' shape (`recspec.payload.shape`, generated from
-`recspec.payload.legacy`) feeds RS101-RS104 and RS106, so the models stay the single source of
-truth for field names, types and requiredness without paying pydantic's start-up on every lint.
-RS100 and RS105 come from the file reader (they need the text, not the document).
+One walk of the canonical body against the models' shape (`recspec.payload.shape`, generated
+from `recspec.payload.models`) feeds RS101-RS104, RS106 and RS109, so the models stay the single
+source of truth for field names, types and requiredness without paying pydantic's start-up on
+every lint. RS100 and RS105 come from the file reader (they need the text, not the document);
+RS108 from reading the body's dialect (`recspec.dialect.names`).
 """
 
 from __future__ import annotations
@@ -15,21 +16,13 @@ from recspec.modelpath import suggest, type_name
 from recspec.payload.shape import StructureError, structure_errors
 from recspec.rules.base import Finding, PayloadView, Rule, per_document
 
-#: Top-level keys of the newer PascalCase StartRecord body: a sign the user wrote the other dialect.
-_V2_KEYS = frozenset({"RoomId", "RecordInputParams", "RecordOutputParams", "StorageParams"})
-
-
-def _is_v2(view: PayloadView) -> bool:
-    return isinstance(view.doc, dict) and bool(_V2_KEYS & view.doc.keys())
-
-
 @per_document
 def _errors_by_kind(view: PayloadView) -> dict[str, list[StructureError]]:
     """The document's structure errors grouped by kind, in walk order (one walk per document)."""
     grouped: dict[str, list[StructureError]] = {}
-    if _is_v2(view) or not isinstance(view.doc, dict):
+    if not isinstance(view.doc, dict):
         return grouped
-    for error in structure_errors(view.doc):
+    for error in structure_errors(view.doc, dialect=view.dialect.name):
         grouped.setdefault(error.kind, []).append(error)
     return grouped
 
@@ -44,15 +37,34 @@ def _where(loc: tuple[str | int, ...]) -> str:
     return parent[-1] if parent else "the payload"
 
 
-def _check_dialect(view: PayloadView) -> Iterator[Finding]:
-    if _is_v2(view):
-        yield Finding(
-            "",
-            "this is a PascalCase StartRecord (v2) body; recspec checks the legacy `start` body "
-            "(app_id, access_token, room_id, record_input_params, ...)",
-        )
-    elif not isinstance(view.doc, dict):
+def _check_object(view: PayloadView) -> Iterator[Finding]:
+    if not isinstance(view.doc, dict):
         yield Finding("", f"the start payload must be a JSON object, not {type_name(view.doc)}")
+
+
+def _check_mixed_dialect(view: PayloadView) -> Iterator[Finding]:
+    yield from view.foreign
+
+
+def _check_other_dialect(view: PayloadView) -> Iterator[Finding]:
+    other = "StartRecord (v2)" if view.dialect.name == "legacy" else "the legacy start API"
+    for error in _select(view, "dialect"):
+        name = error.loc[-1]
+        if name in ("app_id", "access_token"):
+            fix = "StartRecord sends AppId and a signature in the query string — remove it"
+        else:
+            fix = 'compile with target = "v2", or remove it'
+        yield Finding(
+            pointer(*error.loc),
+            f"`{name}` exists only in {other}, not in {view.dialect.title} — {fix}",
+        )
+    for error in _select(view, "dialect-value"):
+        names = ", ".join(f"{value!r} ({name})" for value, name in error.allowed)
+        yield Finding(
+            pointer(*error.loc),
+            f"`{error.loc[-1]}` is {error.value!r}, which only {other} accepts; "
+            f"{view.dialect.title} allows {names}",
+        )
 
 
 def _check_required(view: PayloadView) -> Iterator[Finding]:
@@ -123,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         code="RS102",
         name="unknown-field",
         severity=Severity.ERROR,
-        summary="A key that the legacy start body does not have (often a typo).",
+        summary="A key that the start body does not have (often a typo).",
         why="Unknown keys are ignored silently at best, so a misspelt setting quietly does nothing.",
         bad={"storage_params": {"regoin": "us-east-1"}},
         good={"storage_params": {"region": "us-east-1"}},
@@ -181,12 +193,38 @@ RULES: tuple[Rule, ...] = (
         code="RS107",
         name="not-a-legacy-payload",
         severity=Severity.ERROR,
-        summary="The document is not a legacy start body (not an object, or the v2 PascalCase dialect).",
-        why="recspec checks the legacy snake_case `start` body; the newer StartRecord body has other "
-        "field names and would drown in unknown-field errors.",
-        bad={"RoomId": "r"},
-        good={"room_id": "r"},
-        source="reference §1 (legacy vs new columns)",
-        check=_check_dialect,
+        summary="The document is not a start body at all (not a JSON object).",
+        why="Both dialects send one JSON object. (Before 0.2 this rule also rejected every "
+        "StartRecord body; v2 bodies are now read and checked like legacy ones.)",
+        bad="[1, 2]",
+        good={"room_id": "class-101"},
+        source="reference §1.1",
+        check=_check_object,
+    ),
+    Rule(
+        code="RS108",
+        name="mixed-dialect-key",
+        severity=Severity.ERROR,
+        summary="A key of the other dialect: a legacy name in a StartRecord body, or the reverse.",
+        why="ZEGO reads one naming style per call: `room_id` in a StartRecord body (or `RoomId` "
+        "in a legacy body) is ignored, so the setting silently does nothing. StartRecord "
+        "authenticates in the query string, so AppId and access_token do not belong in its body.",
+        bad={"RoomId": "class-101"},
+        good={"room_id": "class-101"},
+        source="reference §1.0, §1.1 (Legacy and New columns)",
+        check=_check_mixed_dialect,
+    ),
+    Rule(
+        code="RS109",
+        name="not-in-dialect",
+        severity=Severity.ERROR,
+        summary="A field or code that only the other API has (e.g. v2's client_task_id, vendor 8-10).",
+        why="The legacy start API has no ClientTaskId, EndPoint, watermark box, sound wave, "
+        "... and knows providers 1-7 and five output formats; StartRecord has no app_id or "
+        "access_token in its body. Sent to the wrong API, they are rejected or ignored.",
+        bad={"record_input_params": {"client_task_id": "t-1"}},
+        good={"record_input_params": {}},
+        source="reference §1 (fields marked new only), §1.7 provider table",
+        check=_check_other_dialect,
     ),
 )

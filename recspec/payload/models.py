@@ -1,4 +1,10 @@
-"""Pydantic models of the legacy `start` request body (snake_case, `app_id` + `access_token`).
+"""Pydantic models of the canonical start body: the legacy `start` fields plus StartRecord's (v2).
+
+One body for both dialects (see `recspec.dialect`): fields are named as in the legacy `start`
+page (snake_case), and fields that only v2 has are named the same way and marked
+`x-only: v2` (app_id and access_token, which v2 sends in the query string, are `x-only:
+legacy`). A v2 name that is not the field's PascalCase spelling is given as `x-v2`; codes that
+only v2 accepts as `x-v2-values`. The edges read and write either dialect from this one shape.
 
 Field names, order, types and requiredness follow the seed API page exactly; ranges and
 cross-field constraints are lint rules (`recspec.rules`), so that a hand-written payload gets
@@ -24,12 +30,23 @@ from recspec.payload.enums import (
     OutputFileRule,
     OutputFormat,
     RecordMode,
+    SoundWaveType,
     StorageProvider,
+    StreamMedia,
     StreamType,
     ViewType,
 )
 
 T = TypeVar("T")
+
+#: `json_schema_extra` marks read by `recspec.payload.shape` (and shown in the JSON Schema).
+V2_ONLY: dict[str, Any] = {"x-only": "v2"}
+LEGACY_ONLY: dict[str, Any] = {"x-only": "legacy"}
+
+
+def v2_name(name: str, **extra: Any) -> dict[str, Any]:
+    """The field's StartRecord name, where it is not the PascalCase of the legacy name."""
+    return {"x-v2": name, **extra}
 
 INT64_MAX = 2**63 - 1
 UINT32_MAX = 2**32 - 1
@@ -100,8 +117,20 @@ MuteAudioCode = Annotated[
 StorageProviderCode = Annotated[
     StorageProvider,
     Field(
-        strict=False, description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS."
+        strict=False,
+        description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS; v2 only: "
+        "8 Google Cloud Storage, 9 China Mobile EOS, 10 any S3-compatible service.",
     ),
+    _INT_CODE,
+]
+SoundWaveTypeCode = Annotated[
+    SoundWaveType,
+    Field(strict=False, description="0 keyed by stream ID (default), 1 keyed by user ID."),
+    _INT_CODE,
+]
+StreamMediaCode = Annotated[
+    StreamMedia,
+    Field(strict=False, description="0 default, 1 audio, 2 video, 3 audio+video."),
     _INT_CODE,
 ]
 OutputFileRuleCode = Annotated[
@@ -109,7 +138,10 @@ OutputFileRuleCode = Annotated[
 ]
 OutputFormatCode = Annotated[
     OutputFormat,
-    Field(strict=False, description='"mp4" (default), "flv", "hls", "jpg" (screenshots) or "mp3".'),
+    Field(
+        strict=False,
+        description='"mp4" (default), "flv", "hls", "jpg" (screenshots), "mp3"; v2 only: "aac", "ogg".',
+    ),
     BeforeValidator(_strict_str),
 ]
 
@@ -150,11 +182,18 @@ class Whiteboard(_Model):
     whiteboard_id: Opt[str] = Field(
         None, description="Whiteboard to record now; else set later via UpdateWhiteboard."
     )
+    background_color: Opt[Color] = Field(
+        None, description="Whiteboard background 0xRRGGBB00; default white.", json_schema_extra=V2_ONLY
+    )
     is_ppt_animation: Opt[bool] = Field(
-        None, description="Record PPT animations (paid feature); default false."
+        None,
+        description="Record PPT animations (paid feature); default false.",
+        json_schema_extra=v2_name("IsPPTAnimation"),
     )
     ppt_animation_fps: Opt[int] = Field(
-        None, description="PPT animation frame rate, [1, 30]; default 15."
+        None,
+        description="PPT animation frame rate, [1, 30]; default 15.",
+        json_schema_extra=v2_name("PPTAnimationFps"),
     )
 
 
@@ -191,13 +230,38 @@ class AudioConfig(_Model):
     bitrate: Opt[int] = Field(None, description="Audio bitrate in bps; default 48000.")
 
 
+class WatermarkBox(_Model):
+    left: int = Field(description="x of the box's left edge, [0, 1920], <= right.")
+    top: int = Field(description="y of the box's top edge, [0, 1920], <= bottom.")
+    right: int = Field(description="x of the box's right edge, [0, 1920], <= the canvas width.")
+    bottom: int = Field(description="y of the box's bottom edge, [0, 1920], <= the canvas height.")
+
+
+class TimestampWatermark(_Model):
+    font_size: int = Field(description="Font size of the time watermark in px, [12, 100].")
+
+
+class StreamConfig(_Model):
+    stream_id: str = Field(description="Stream ID; empty sets the default for unlisted streams.")
+    stream_type: Opt[StreamMediaCode] = None
+
+
 class MixConfig(_Model):
     mix_mode: Opt[MixModeCode] = None
     mix_input_list: Opt[list[MixInput]] = Field(
         None, description="Views of the custom layout (mix_mode 1), at most 25."
     )
+    fill_mode: Opt[FillModeCode] = Field(
+        None,
+        description="Server-side layouts (mix_mode 2-5): 1 crop (default), 2 scale to fit.",
+        json_schema_extra=V2_ONLY,
+    )
     mix_output_stream_id: str = Field(description="Mixed output stream ID; part of the file name.")
-    mix_output_video_config: VideoConfig = Field(description="Canvas size, frame rate and bitrate.")
+    mix_output_video_config: Opt[VideoConfig] = Field(
+        None,
+        description="Canvas size, frame rate and bitrate (legacy: always required; v2: "
+        "required unless audio only).",
+    )
     mix_output_audio_config: Opt[AudioConfig] = Field(None, description="Audio bitrate of the mix.")
     mix_output_background_color: Opt[Color] = Field(
         None, description="Canvas colour 0xRRGGBB00; default black."
@@ -211,8 +275,35 @@ class MixConfig(_Model):
     mix_output_watermark_image: Opt[str] = Field(
         None, description="Watermark image URL (http/https)."
     )
+    mix_output_watermark_image_config: Opt[WatermarkBox] = Field(
+        None, description="Where the watermark image is drawn.", json_schema_extra=V2_ONLY
+    )
     default_mix_stream_background_image: Opt[str] = Field(
         None, description="Image URL for absent streams (mixed mode, fill_blank true)."
+    )
+    is_always_mix: Opt[bool] = Field(
+        None,
+        description="Start mixing at once instead of waiting for a publisher; default false.",
+        json_schema_extra=V2_ONLY,
+    )
+    mix_output_watermark_timestamp_config: Opt[TimestampWatermark] = Field(
+        None, description="A time watermark in the top-right corner.", json_schema_extra=V2_ONLY
+    )
+    record_sound_wave: Opt[bool] = Field(
+        None,
+        description="Write every stream's per-second volume to a .sw side file.",
+        json_schema_extra=V2_ONLY,
+    )
+    sound_wave_type: Opt[SoundWaveTypeCode] = Field(
+        None, description="0 keyed by stream ID (default), 1 by user ID.", json_schema_extra=V2_ONLY
+    )
+    stream_config_list: Opt[list[StreamConfig]] = Field(
+        None, description="Per-stream media in the mixed recording.", json_schema_extra=V2_ONLY
+    )
+    clear_input_stream_timeout: Opt[int] = Field(
+        None,
+        description="Milliseconds to wait for input streams before mixing starts anyway.",
+        json_schema_extra=V2_ONLY,
     )
 
 
@@ -221,6 +312,11 @@ class RecordInputParams(_Model):
         description="1 = single-stream, 2 = mixed-stream recording."
     )
     stream_type: Opt[StreamTypeCode] = None
+    client_task_id: Opt[str] = Field(
+        None,
+        description="Idempotency key: an existing task with this ID is returned, not duplicated.",
+        json_schema_extra=V2_ONLY,
+    )
     record_stream_list: Opt[list[RecordStream]] = Field(
         None, description="Streams to record (single-stream mode); absent = every stream."
     )
@@ -238,10 +334,17 @@ class RecordInputParams(_Model):
         None, description="The whiteboard (one entry) when has_whiteboard."
     )
     max_idle_time: Opt[int] = Field(
-        None, description="Stop after this many seconds with no stream; [5, 4294967295]."
+        None,
+        description="Stop after this many seconds with no stream; legacy [5, 4294967295], "
+        "v2 [5, 86400].",
     )
     max_record_time: Opt[int] = Field(
         None, description="Longest recording in seconds; [300, 86400]."
+    )
+    resume_without_interruption: Opt[bool] = Field(
+        None,
+        description="Single-stream: keep writing one file per stream across reconnects.",
+        json_schema_extra=V2_ONLY,
     )
     mix_config: Opt[MixConfig] = Field(
         None, description="Mixing parameters; required when record_mode is 2."
@@ -249,7 +352,9 @@ class RecordInputParams(_Model):
 
 
 class RecordOutputParams(_Model):
-    output_file_format: Opt[OutputFormatCode] = None
+    output_file_format: Opt[OutputFormatCode] = Field(
+        None, json_schema_extra={"x-v2-values": ["aac", "ogg"]}
+    )
     output_folder: Opt[str] = Field(
         None, description="Output folder in the storage bucket; default the root."
     )
@@ -258,46 +363,89 @@ class RecordOutputParams(_Model):
         None, description="Seconds between screenshots (jpg only); [5, 3600]."
     )
     callback_url: Opt[str] = Field(None, description="Per-task callback URL (http/https).")
+    fragment_seconds: Opt[int] = Field(
+        None, description="hls: segment length in seconds, [2, 60]; default 15.", json_schema_extra=V2_ONLY
+    )
+    realtime_upload_fragment: Opt[bool] = Field(
+        None, description="hls: upload segments while recording.", json_schema_extra=V2_ONLY
+    )
+    short_fragment_path: Opt[bool] = Field(
+        None,
+        description="hls with real-time upload: bare segment names in the M3U8.",
+        json_schema_extra=V2_ONLY,
+    )
 
 
 class AliyunVodParams(_Model):
     region: str = Field(description="Aliyun VOD region, e.g. cn-shanghai.")
-    access_key: str = Field(description="Aliyun VOD access key.")
-    secret_key: str = Field(description="Aliyun VOD secret key (write-only recommended).")
+    access_key: str = Field(
+        description="Aliyun VOD access key.", json_schema_extra=v2_name("AccessKeyId")
+    )
+    secret_key: str = Field(
+        description="Aliyun VOD secret key (write-only recommended).",
+        json_schema_extra=v2_name("AccessKeySecret"),
+    )
     title: str = Field(description="VOD video title.")
     storage_location: str = Field(description="Fixed storage location given by Aliyun VOD.")
 
 
 class TencentVodParams(_Model):
-    access_key_id: str = Field(description="Tencent VOD SecretId.")
-    access_key_secret: str = Field(description="Tencent VOD SecretKey (write-only recommended).")
+    access_key_id: str = Field(
+        description="Tencent VOD SecretId.", json_schema_extra=v2_name("SecretId")
+    )
+    access_key_secret: str = Field(
+        description="Tencent VOD SecretKey (write-only recommended).",
+        json_schema_extra=v2_name("SecretKey"),
+    )
     region: str = Field(description="Tencent VOD region, e.g. ap-shanghai.")
     sub_app_id: Opt[Int64] = Field(None, description="VOD sub-application ID.")
 
 
 class StorageParams(_Model):
     storage_provider: StorageProviderCode = Field(
-        description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS."
+        description="1 S3, 2 OSS, 3 COS, 4 Kodo, 5 Aliyun VOD, 6 Tencent VOD, 7 OBS; v2 only: "
+        "8 GCS, 9 EOS, 10 S3-compatible.",
+        json_schema_extra=v2_name("Vendor", **{"x-v2-values": [8, 9, 10]}),
     )
-    region: Opt[str] = Field(None, description="Bucket region (providers 1-4 and 7).")
-    bucket_name: Opt[str] = Field(None, description="Bucket name (providers 1-4 and 7).")
+    region: Opt[str] = Field(None, description="Bucket region (providers 1-4, 7, 9, 10).")
+    bucket_name: Opt[str] = Field(
+        None, description="Bucket name (object storage).", json_schema_extra=v2_name("Bucket")
+    )
     access_key_id: Opt[str] = Field(
         None, description="Storage access key ID (write-only recommended)."
     )
     access_key_secret: Opt[str] = Field(None, description="Storage secret key.")
+    end_point: Opt[str] = Field(
+        None, description="Address of the S3-compatible service (vendor 10).", json_schema_extra=V2_ONLY
+    )
+    s3_force_path_style: Opt[bool] = Field(
+        None,
+        description="Vendor 10: path-style bucket addressing; default false.",
+        json_schema_extra=V2_ONLY,
+    )
     aliyun_vod_params: Opt[AliyunVodParams] = Field(
-        None, description="Aliyun VOD settings (provider 5)."
+        None,
+        description="Aliyun VOD settings (provider 5).",
+        json_schema_extra=v2_name("AlibabaCloudVodParams"),
     )
     tencentyun_vod_params: Opt[TencentVodParams] = Field(
-        None, description="Tencent VOD settings (provider 6)."
+        None,
+        description="Tencent VOD settings (provider 6).",
+        json_schema_extra=v2_name("TencentCloudVodParams"),
     )
 
 
 class StartPayload(_Model):
-    """The JSON body POSTed to `/start` (legacy dialect)."""
+    """The canonical start body: legacy `/start` names, StartRecord (v2) fields marked."""
 
-    app_id: Int64 = Field(description="ZEGO AppID (Int64).")
-    access_token: str = Field(description="Token from the access_token API (valid 2 h).")
+    app_id: Int64 = Field(
+        description="ZEGO AppID (Int64); v2 sends AppId in the query string.",
+        json_schema_extra=LEGACY_ONLY,
+    )
+    access_token: str = Field(
+        description="Token from the access_token API (valid 2 h); v2 signs the query string.",
+        json_schema_extra=LEGACY_ONLY,
+    )
     room_id: str = Field(description="Room to record.")
     record_input_params: RecordInputParams = Field(description="What to record and how.")
     record_output_params: Opt[RecordOutputParams] = Field(

@@ -1,0 +1,273 @@
+"""Field names of the two dialects: read a body into the canonical form, write it back, and
+speak of it in its own names.
+
+The map is derived from the canonical shape (`recspec.payload._shape`): a field's v2 name is its
+`v2` mark or the PascalCase of its legacy name. Keys that belong to the other dialect at their
+place (a `room_id` beside `RoomId`, an `AppId` in a v2 body) are taken out while reading and
+reported as `Finding`s in the body's own pointers (RS108); unknown keys stay as written, so the
+structure rules still report them (RS102) and their pointers map back unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from recspec.diagnostics import pointer, pointer_tokens
+from recspec.rules.base import Finding
+
+#: v2 request parameters that travel in the query string, not the body ([PUB]).
+QUERY_PARAMETERS = frozenset(
+    {"AppId", "SignatureNonce", "Timestamp", "SignatureVersion", "Signature", "IsTest"}
+)
+
+
+def pascal(name: str) -> str:
+    """`mix_output_stream_id` -> `MixOutputStreamId`, `s3_force_path_style` -> `S3ForcePathStyle`."""
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+@dataclass
+class Names:
+    """One object of the shape: its fields' names in both dialects, and its sub-objects."""
+
+    to_v2: dict[str, str] = field(default_factory=dict)
+    from_v2: dict[str, str] = field(default_factory=dict)
+    only: dict[str, str] = field(default_factory=dict)  #: field -> "legacy" | "v2"
+    children: dict[str, Names] = field(default_factory=dict)
+
+
+def _build(shape: dict[str, Any]) -> Names:
+    names = Names()
+    for name, spec in shape.get("fields", {}).items():
+        v2 = spec.get("v2", pascal(name))
+        names.to_v2[name] = v2
+        if spec.get("only"):
+            names.only[name] = spec["only"]
+        if spec.get("only") != "legacy":
+            names.from_v2[v2] = name
+        inner = spec.get("items", spec)
+        if inner.get("type") == "object":
+            names.children[name] = _build(inner)
+    return names
+
+
+@functools.cache
+def tree() -> Names:
+    from recspec.payload._shape import SHAPE
+
+    return _build(SHAPE)
+
+
+def read(doc: Any, dialect: str) -> tuple[Any, list[Finding]]:
+    """`doc` (a body of `dialect`) as a canonical body, and the keys of the other dialect in it.
+
+    The findings' pointers are in the body's own names (`Finding.native`). A legacy body with no
+    such key is returned as it is, not copied.
+    """
+    foreign: list[Finding] = []
+    if dialect == "v2":
+        return _from_v2(tree(), doc, (), foreign), foreign
+    _find_v2_keys(tree(), doc, (), foreign)
+    if not foreign:
+        return doc, foreign
+    drop = {f.pointer for f in foreign}
+    return _without(doc, (), drop), foreign
+
+
+def _from_v2(names: Names, node: Any, path: tuple[str | int, ...], out: list[Finding]) -> Any:
+    if isinstance(node, list):
+        return [_from_v2(names, item, (*path, i), out) for i, item in enumerate(node)]
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        canonical = names.from_v2.get(key)
+        if canonical is not None:
+            child = names.children.get(canonical)
+            result[canonical] = value if child is None else _from_v2(child, value, (*path, key), out)
+        elif not path and (key in QUERY_PARAMETERS or key in ("app_id", "access_token")):
+            out.append(_query_finding(key, path))
+        elif key in names.to_v2:
+            out.append(_legacy_key_finding(names, key, path))
+        else:
+            result[key] = value  # unknown: kept as written for RS102
+    return result
+
+
+def _query_finding(key: str, path: tuple[str | int, ...]) -> Finding:
+    where = (
+        "StartRecord authenticates with AppId, SignatureNonce, Timestamp, SignatureVersion and "
+        "Signature in the query string"
+    )
+    if key in ("app_id", "access_token", "AppId"):
+        what = "the AppId" if key != "access_token" else "an access_token"
+        return Finding(
+            pointer(*path, key),
+            f"`{key}` does not belong in a StartRecord body: {where}, not {what} in the body "
+            "— move it to the request URL",
+            native=True,
+        )
+    return Finding(
+        pointer(*path, key),
+        f"`{key}` is a query-string parameter: {where} — move it to the request URL",
+        native=True,
+    )
+
+
+def _legacy_key_finding(names: Names, key: str, path: tuple[str | int, ...]) -> Finding:
+    v2 = names.to_v2[key]
+    if names.only.get(key) == "legacy":
+        fix = "StartRecord has no such field"
+    else:
+        fix = f"StartRecord calls it `{v2}`"
+    return Finding(
+        pointer(*path, key),
+        f"`{key}` is a legacy start name in a StartRecord (v2) body; {fix} — use one dialect",
+        native=True,
+    )
+
+
+def _find_v2_keys(names: Names, node: Any, path: tuple[str | int, ...], out: list[Finding]) -> None:
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            _find_v2_keys(names, item, (*path, index), out)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key in names.to_v2:
+            child = names.children.get(key)
+            if child is not None:
+                _find_v2_keys(child, value, (*path, key), out)
+            continue
+        canonical = names.from_v2.get(key)
+        if canonical is None and not (not path and key in QUERY_PARAMETERS):
+            continue  # an unknown key: RS102's business
+        if canonical is None:
+            message = (
+                f"`{key}` is a StartRecord (v2) query-string parameter; the legacy start body "
+                "carries app_id and access_token instead"
+            )
+        elif names.only.get(canonical) == "v2":
+            message = (
+                f"`{key}` is a StartRecord (v2) field; the legacy start API has no such field "
+                "— compile for target v2, or remove it"
+            )
+        else:
+            message = (
+                f"`{key}` is the StartRecord (v2) name; the legacy start body calls it "
+                f"`{canonical}` — use one dialect"
+            )
+        out.append(Finding(pointer(*path, key), message, native=True))
+
+
+def _without(node: Any, path: tuple[str | int, ...], drop: set[str]) -> Any:
+    if isinstance(node, dict):
+        return {
+            k: _without(v, (*path, k), drop)
+            for k, v in node.items()
+            if pointer(*path, k) not in drop
+        }
+    if isinstance(node, list):
+        return [_without(v, (*path, i), drop) for i, v in enumerate(node)]
+    return node
+
+
+def write(doc: Any, dialect: str) -> Any:
+    """The canonical body `doc` written in `dialect` (legacy: as it is)."""
+    return doc if dialect != "v2" else _to_v2(tree(), doc)
+
+
+def _to_v2(names: Names | None, node: Any) -> Any:
+    if isinstance(node, list):
+        return [_to_v2(names, item) for item in node]
+    if not isinstance(node, dict) or names is None:
+        return node
+    return {
+        names.to_v2.get(key, key): _to_v2(names.children.get(key), value)
+        for key, value in node.items()
+    }
+
+
+def native_pointer(ptr: str, dialect: str) -> str:
+    """A canonical JSON Pointer in `dialect`'s names (unknown steps are kept as written)."""
+    if dialect != "v2" or not ptr:
+        return ptr
+    names: Names | None = tree()
+    out: list[str] = []
+    for token in pointer_tokens(ptr):
+        if names is not None and token in names.to_v2:
+            out.append(names.to_v2[token])
+            names = names.children.get(token)
+        else:
+            out.append(token)
+            if not token.isdigit():
+                names = None  # below an unknown key: kept as written
+    return pointer(*out)
+
+
+_IDENTIFIER = re.compile(r"(?<![\w/.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z][a-z0-9_]*)*")
+
+
+@functools.cache
+def _all_v2_names() -> dict[str, str]:
+    """Every canonical field name with an underscore, to its v2 name (first place wins)."""
+    found: dict[str, str] = {}
+
+    def walk(names: Names) -> None:
+        for key, v2 in names.to_v2.items():
+            found.setdefault(key, v2)
+        for child in names.children.values():
+            walk(child)
+
+    walk(tree())
+    return found
+
+
+def native_message(message: str, ptr: str, dialect: str) -> str:
+    """A rule's message (written with canonical names) in `dialect`'s own field names.
+
+    Field names in a message are snake_case identifiers (`mix_output_video_config`, dotted
+    paths such as `mix_output_video_config.fps`), or the finding's own field leading the
+    message (`fps is 60`). They are renamed in the context of the finding's pointer, so a
+    Tencent VOD `access_key_id` becomes `SecretId` and a bucket's becomes `AccessKeyId`.
+    """
+    if dialect != "v2":
+        return message
+    scopes = _scopes(ptr)
+
+    def rename(name: str) -> str:
+        for names in scopes:
+            if name in names.to_v2:
+                return names.to_v2[name]
+        return _all_v2_names().get(name, name)
+
+    def dotted(match: re.Match[str]) -> str:
+        return ".".join(rename(part) for part in match.group(0).split("."))
+
+    message = _IDENTIFIER.sub(dotted, message)
+    tokens = pointer_tokens(ptr)
+    leaf = tokens[-1] if tokens else ""
+    if leaf and "_" not in leaf and not leaf.isdigit() and message.startswith(leaf + " "):
+        parent = tokens[-2] if len(tokens) > 1 and not tokens[-2].isdigit() else ""
+        qualified = f"{rename(parent)}.{rename(leaf)}" if parent else rename(leaf)
+        message = qualified + message[len(leaf) :]
+    return message
+
+
+def _scopes(ptr: str) -> list[Names]:
+    """The objects along `ptr`, innermost first."""
+    names: Names | None = tree()
+    scopes: list[Names] = []
+    for token in pointer_tokens(ptr):
+        if names is None:
+            break
+        scopes.append(names)
+        if not token.isdigit():
+            names = names.children.get(token)
+    if names is not None:
+        scopes.append(names)
+    return scopes[::-1]
