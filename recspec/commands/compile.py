@@ -252,11 +252,7 @@ def _build_all(
     todo: list[tuple[str, str | None, str, bool]] = []
     for name, text, target, redact in items:
         entry = None if redact or text is None else cache.lookup(name, text, os.environ)
-        if (
-            entry is not None
-            and entry.payload
-            and _digest_of(Path(target)) == entry.payload
-        ):
+        if entry is not None and entry.payload and _digest_of(Path(target)) == entry.payload:
             continue  # unchanged spec, current output: nothing to do
         todo.append((name, text, target, redact))
     skipped = {(i[0], i[2]) for i in items} - {(t[0], t[2]) for t in todo}

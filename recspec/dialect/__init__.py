@@ -26,6 +26,8 @@ class Dialect:
     vod_formats: tuple[tuple[int, tuple[str, ...]], ...]
     #: stream types for which a mixed task needs mix_output_video_config (rule 3)
     video_config_stream_types: frozenset[int]
+    #: hls without stream_type 4 and single-stream whiteboards (legacy guide, rule 13)
+    hls_limited: bool
 
 
 LEGACY = Dialect(
@@ -34,6 +36,7 @@ LEGACY = Dialect(
     max_idle_time=4294967295,
     vod_formats=((5, ("mp4", "flv")), (6, ("mp4", "flv"))),
     video_config_stream_types=frozenset({1, 2, 3, 4}),
+    hls_limited=True,
 )
 V2 = Dialect(
     name="v2",
@@ -41,6 +44,7 @@ V2 = Dialect(
     max_idle_time=86400,
     vod_formats=((5, ("mp4", "flv")), (6, ("mp4", "flv", "jpg", "mp3"))),
     video_config_stream_types=frozenset({2, 3, 4}),
+    hls_limited=False,
 )
 DIALECTS = {LEGACY.name: LEGACY, V2.name: V2}
 

@@ -87,7 +87,9 @@ def _from_v2(names: Names, node: Any, path: tuple[str | int, ...], out: list[Fin
         canonical = names.from_v2.get(key)
         if canonical is not None:
             child = names.children.get(canonical)
-            result[canonical] = value if child is None else _from_v2(child, value, (*path, key), out)
+            result[canonical] = (
+                value if child is None else _from_v2(child, value, (*path, key), out)
+            )
         elif not path and (key in QUERY_PARAMETERS or key in ("app_id", "access_token")):
             out.append(_query_finding(key, path))
         elif key in names.to_v2:
@@ -102,17 +104,13 @@ def _query_finding(key: str, path: tuple[str | int, ...]) -> Finding:
         "StartRecord authenticates with AppId, SignatureNonce, Timestamp, SignatureVersion and "
         "Signature in the query string"
     )
-    if key in ("app_id", "access_token", "AppId"):
-        what = "the AppId" if key != "access_token" else "an access_token"
-        return Finding(
-            pointer(*path, key),
-            f"`{key}` does not belong in a StartRecord body: {where}, not {what} in the body "
-            "— move it to the request URL",
-            native=True,
-        )
+    if key == "access_token":
+        fix = "StartRecord has no access token; sign the request instead"
+    else:
+        fix = "move it to the request URL"
     return Finding(
         pointer(*path, key),
-        f"`{key}` is a query-string parameter: {where} — move it to the request URL",
+        f"`{key}` does not belong in a StartRecord body: {where} — {fix}",
         native=True,
     )
 

@@ -96,7 +96,9 @@ def _window(text: str, diag: Diagnostic, shown_line: int) -> tuple[str, Diagnost
     suffix = "…" if end < len(text) else ""
     shift = start - len(prefix)
     end_line, end_col = end_position(diag)
-    new_end = min(end_col - shift, len(prefix) + (end - start) + 1) if end_line == diag.line else None
+    new_end = (
+        min(end_col - shift, len(prefix) + (end - start) + 1) if end_line == diag.line else None
+    )
     shifted = replace(diag, column=max(column - shift, 1), end_column=new_end)
     return prefix + text[start:end] + suffix, shifted
 

@@ -37,7 +37,9 @@ def _fitted(
     return cell_h * aw / ah, cell_h
 
 
-def _fitted_area(usable_w: int, usable_h: int, rows: int, cols: int, aspect: tuple[int, int]) -> Fraction:
+def _fitted_area(
+    usable_w: int, usable_h: int, rows: int, cols: int, aspect: tuple[int, int]
+) -> Fraction:
     """The area of the largest `aspect` picture inside one cell of a rows x cols grid (exact).
 
     `_fitted` in closed form: one Fraction per candidate grid instead of seven.

@@ -48,6 +48,7 @@ def v2_name(name: str, **extra: Any) -> dict[str, Any]:
     """The field's StartRecord name, where it is not the PascalCase of the legacy name."""
     return {"x-v2": name, **extra}
 
+
 INT64_MAX = 2**63 - 1
 UINT32_MAX = 2**32 - 1
 
@@ -183,7 +184,9 @@ class Whiteboard(_Model):
         None, description="Whiteboard to record now; else set later via UpdateWhiteboard."
     )
     background_color: Opt[Color] = Field(
-        None, description="Whiteboard background 0xRRGGBB00; default white.", json_schema_extra=V2_ONLY
+        None,
+        description="Whiteboard background 0xRRGGBB00; default white.",
+        json_schema_extra=V2_ONLY,
     )
     is_ppt_animation: Opt[bool] = Field(
         None,
@@ -364,7 +367,9 @@ class RecordOutputParams(_Model):
     )
     callback_url: Opt[str] = Field(None, description="Per-task callback URL (http/https).")
     fragment_seconds: Opt[int] = Field(
-        None, description="hls: segment length in seconds, [2, 60]; default 15.", json_schema_extra=V2_ONLY
+        None,
+        description="hls: segment length in seconds, [2, 60]; default 15.",
+        json_schema_extra=V2_ONLY,
     )
     realtime_upload_fragment: Opt[bool] = Field(
         None, description="hls: upload segments while recording.", json_schema_extra=V2_ONLY
@@ -416,7 +421,9 @@ class StorageParams(_Model):
     )
     access_key_secret: Opt[str] = Field(None, description="Storage secret key.")
     end_point: Opt[str] = Field(
-        None, description="Address of the S3-compatible service (vendor 10).", json_schema_extra=V2_ONLY
+        None,
+        description="Address of the S3-compatible service (vendor 10).",
+        json_schema_extra=V2_ONLY,
     )
     s3_force_path_style: Opt[bool] = Field(
         None,

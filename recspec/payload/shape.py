@@ -102,7 +102,10 @@ def generated_source() -> str:
     from recspec.payload.models import StartPayload
 
     return module_source(
-        "python -m recspec.payload.shape", "recspec.payload.models", "SHAPE", model_shape(StartPayload)
+        "python -m recspec.payload.shape",
+        "recspec.payload.models",
+        "SHAPE",
+        model_shape(StartPayload),
     )
 
 

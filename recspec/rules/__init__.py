@@ -26,7 +26,17 @@ __all__ = [
 ]
 
 #: Each family lives in `recspec.rules.<family>` and exposes `RULES: tuple[Rule, ...]`.
-FAMILIES = ("structure", "input", "canvas", "layout", "whiteboard", "output", "storage", "spec")
+FAMILIES = (
+    "structure",
+    "input",
+    "canvas",
+    "mixing",
+    "layout",
+    "whiteboard",
+    "output",
+    "storage",
+    "spec",
+)
 
 
 @functools.cache
@@ -129,7 +139,9 @@ class _Schedule:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = tuple(
-            (rule, rule.check) for rule in rules if rule.kind == "payload" and rule.check is not None
+            (rule, rule.check)
+            for rule in rules
+            if rule.kind == "payload" and rule.check is not None
         )
         keys: dict[tuple[str | int, ...], set[str | int]] = {}
         for rule, _ in self.rules:
@@ -143,14 +155,14 @@ class _Schedule:
         """(rule, check) for every rule whose `needs` the document has, in order."""
         present = tuple(
             names.intersection(parent) if parent is not None else frozenset()
-            for parent, names in (
-                (view.dict(*path), names) for path, names in self.parents
-            )
+            for parent, names in ((view.dict(*path), names) for path, names in self.parents)
         )
         run = self.runs.get(present)
         if run is None:
             found = {
-                (*path, name) for (path, _), names in zip(self.parents, present, strict=True) for name in names
+                (*path, name)
+                for (path, _), names in zip(self.parents, present, strict=True)
+                for name in names
             }
             run = self.runs[present] = tuple(
                 (rule, check) for rule, check in self.rules if not rule.needs or rule.needs in found
@@ -174,4 +186,8 @@ def _without_generic_duplicates(results: list[tuple[Rule, Finding]]) -> list[tup
     needed) rather than RS302 plus RS101 at the same place.
     """
     specific = {found.pointer for rule, found in results if rule.code not in _GENERIC}
-    return [(rule, found) for rule, found in results if rule.code not in _GENERIC or found.pointer not in specific]
+    return [
+        (rule, found)
+        for rule, found in results
+        if rule.code not in _GENERIC or found.pointer not in specific
+    ]

@@ -6,11 +6,12 @@ treated as absent, because wrong types are the structure rules' business.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from recspec.dialect import Dialect
 from recspec.rules.base import CheckFn, Finding, PayloadView, finding, per_document
 
 Path = tuple[str | int, ...]
@@ -88,25 +89,34 @@ def views(v: PayloadView) -> list[View]:
     """Every view with four integer corners (others are left to the structure rules)."""
     found = []
     for index, entry in view_entries(v):
-        top, left, bottom, right = (as_int(entry.get(k)) for k in ("top", "left", "bottom", "right"))
+        top, left, bottom, right = (
+            as_int(entry.get(k)) for k in ("top", "left", "bottom", "right")
+        )
         if top is None or left is None or bottom is None or right is None:
             continue
         found.append(View(index, top, left, bottom, right, as_int(entry.get("layer")), entry))
     return found
 
 
-def range_check(path: Path, low: int, high: int, unit: str = "") -> CheckFn:
-    """A check that an integer at `path`, when present, lies in [low, high]."""
+def range_check(
+    path: Path, low: int, high: int | Callable[[Dialect], int], unit: str = ""
+) -> CheckFn:
+    """A check that an integer at `path`, when present, lies in [low, high].
+
+    `high` may depend on the API (`Dialect`), e.g. max_idle_time's 86400 in StartRecord.
+    """
     name = str(path[-1])
     suffix = f" {unit}" if unit else ""
 
     def check(v: PayloadView) -> Iterator[Finding]:
         value = v.int(*path)
-        if value is None or low <= value <= high:
+        top = high if isinstance(high, int) else high(v.dialect)
+        if value is None or low <= value <= top:
             return
-        fix = f"use {high} or less" if value > high else f"use {low} or more"
+        who = "ZEGO" if isinstance(high, int) else v.dialect.title
+        fix = f"use {top} or less" if value > top else f"use {low} or more"
         yield finding(
-            path, f"{name} is {value}{suffix}; ZEGO accepts {low} to {high}{suffix} — {fix}"
+            path, f"{name} is {value}{suffix}; {who} accepts {low} to {top}{suffix} — {fix}"
         )
 
     return check

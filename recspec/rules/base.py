@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from recspec.dialect import LEGACY, Dialect
 from recspec.diagnostics import Severity, pointer
+from recspec.dialect import LEGACY, Dialect
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,9 @@ def _lookup(node: Any, path: tuple[str | int, ...]) -> Any:
 class PayloadView:
     """Read-only, type-safe access to a canonical start body for rule checks."""
 
-    def __init__(self, doc: Any, dialect: Dialect = LEGACY, foreign: Sequence[Finding] = ()) -> None:
+    def __init__(
+        self, doc: Any, dialect: Dialect = LEGACY, foreign: Sequence[Finding] = ()
+    ) -> None:
         self.doc = doc
         #: the API whose limits apply (`recspec.dialect`)
         self.dialect = dialect

@@ -92,11 +92,13 @@ def _check_stream_id_required(v: PayloadView) -> Iterator[Finding]:
 
 
 def _check_video_config_required(v: PayloadView) -> Iterator[Finding]:
-    if v.record_mode == 2 and v.dict(*MIX) is not None and not v.has(*VIDEO):
+    if v.record_mode != 2 or v.dict(*MIX) is None or v.has(*VIDEO):
+        return
+    if v.stream_type in v.dialect.video_config_stream_types:
         yield finding(
             VIDEO,
-            "mix_config has no mix_output_video_config; the legacy API requires the canvas "
-            "(width, height, fps, bitrate) — add e.g. 1280x720, 15 fps, 1130000 bps",
+            f"mix_config has no mix_output_video_config; {v.dialect.title} requires the canvas "
+            "(width, height, fps, bitrate) here — add e.g. 1280x720, 15 fps, 1130000 bps",
         )
 
 
@@ -244,11 +246,11 @@ RULES: tuple[Rule, ...] = (
         code="RS302",
         name="mix-output-video-config-required",
         severity=Severity.ERROR,
-        summary="Mixed recording needs mix_output_video_config (legacy API).",
+        summary="Mixed recording needs mix_output_video_config (v2: unless audio only).",
         why=(
             "The legacy page marks mix_output_video_config required (是否必选: 是). The newer "
             "StartRecord API only requires it when video is recorded (StreamType 2, 3 or 4); "
-            "the seed wins for the legacy body, so it is required even for audio-only mixes."
+            "the seed wins for the legacy body, so there it is required even for audio-only mixes."
         ),
         bad={"record_input_params": {"mix_config": {"mix_output_video_config": None}}},
         good={

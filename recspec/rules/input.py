@@ -147,22 +147,31 @@ def _check_fill_blank_no_effect(v: PayloadView) -> Iterator[Finding]:
         )
 
 
+def _check_resume_in_mixed_mode(v: PayloadView) -> Iterator[Finding]:
+    if v.record_mode == 2 and v.has(*INPUT, "resume_without_interruption"):
+        yield finding(
+            (*INPUT, "resume_without_interruption"),
+            "resume_without_interruption only applies to single-stream recording (record_mode "
+            "1); a mixed recording is one file anyway — remove it",
+        )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         code="RS201",
         name="max-idle-time-range",
         severity=Severity.ERROR,
-        summary="max_idle_time must be between 5 and 4294967295 seconds.",
+        summary="max_idle_time must be between 5 and 4294967295 s (StartRecord v2: 86400 s).",
         why=(
             "The legacy start page says max_idle_time '需大于等于 5,且小于等于 4294967295' "
             "(at least 5, at most 4294967295). A value outside the range is an invalid "
-            "parameter and the task is not created. (The newer StartRecord API caps it at "
-            "86400; the legacy body allows the full uint32 range.)"
+            "parameter and the task is not created. The newer StartRecord API caps it at "
+            "86400 (24 h); the legacy body allows the full uint32 range."
         ),
         bad={"record_input_params": {"max_idle_time": 2}},
         good={"record_input_params": {"max_idle_time": 30}},
         source="[L] seed record_input_params.max_idle_time; reference §1.2, §2 rule 43",
-        check=range_check((*INPUT, "max_idle_time"), 5, 4294967295, "s"),
+        check=range_check((*INPUT, "max_idle_time"), 5, lambda api: api.max_idle_time, "s"),
         needs=(*INPUT, "max_idle_time"),
     ),
     Rule(
@@ -461,5 +470,24 @@ RULES: tuple[Rule, ...] = (
         source="[A] RecordInputParams.FillBlank; [L] seed fill_blank; reference §1.2",
         check=_check_fill_blank_no_effect,
         needs=(*INPUT, "fill_blank"),
+    ),
+    Rule(
+        code="RS215",
+        name="resume-without-interruption-in-mixed-mode",
+        severity=Severity.WARNING,
+        summary="resume_without_interruption only applies to single-stream recording.",
+        why="StartRecord: ResumeWithoutInterruption is for single-stream recording only.",
+        bad={"record_input_params": {"resume_without_interruption": True}},
+        good={
+            "record_input_params": {
+                "record_mode": 1,
+                "mix_config": None,
+                "resume_without_interruption": True,
+            }
+        },
+        source="[A] RecordInputParams.ResumeWithoutInterruption; reference §2 rule 9",
+        check=_check_resume_in_mixed_mode,
+        needs=(*INPUT, "resume_without_interruption"),
+        dialect="v2",
     ),
 )

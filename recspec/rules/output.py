@@ -47,8 +47,29 @@ def _check_callback(v: PayloadView) -> Iterator[Finding]:
         yield finding(path, problem)
 
 
+def _check_hls_options(v: PayloadView) -> Iterator[Finding]:
+    if v.output_format == "hls":
+        return
+    for name in ("fragment_seconds", "realtime_upload_fragment"):
+        if v.has(*OUTPUT, name):
+            yield finding(
+                (*OUTPUT, name),
+                f"{name} only applies to hls output, and output_file_format is "
+                f"{v.output_format!r}; set output_file_format to hls or remove {name}",
+            )
+
+
+def _check_short_fragment_path(v: PayloadView) -> Iterator[Finding]:
+    if v.bool(*OUTPUT, "short_fragment_path") and not v.bool(*OUTPUT, "realtime_upload_fragment"):
+        yield finding(
+            (*OUTPUT, "short_fragment_path"),
+            "short_fragment_path only applies when realtime_upload_fragment is true; set "
+            "realtime_upload_fragment to true or remove short_fragment_path",
+        )
+
+
 def _check_hls_limits(v: PayloadView) -> Iterator[Finding]:
-    if v.output_format != "hls":
+    if v.output_format != "hls" or not v.dialect.hls_limited:
         return
     if v.stream_type == 4:
         yield finding(
@@ -164,5 +185,52 @@ RULES: tuple[Rule, ...] = (
         },
         source="[L-ss] legacy single-stream guide; reference §2 rule 13",
         check=_check_hls_limits,
+    ),
+    Rule(
+        code="RS607",
+        name="fragment-seconds-range",
+        severity=Severity.ERROR,
+        summary="fragment_seconds (HLS segment length) must be between 2 and 60 seconds.",
+        why="StartRecord: FragmentSeconds 'value range [2, 60], default 15'. Other values are "
+        "an invalid parameter.",
+        bad={"record_output_params": {"output_file_format": "hls", "fragment_seconds": 90}},
+        good={"record_output_params": {"output_file_format": "hls", "fragment_seconds": 10}},
+        source="[A] RecordOutputParams.FragmentSeconds; reference §1.6, §2 rule 40",
+        check=range_check((*OUTPUT, "fragment_seconds"), 2, 60, "s"),
+        needs=(*OUTPUT, "fragment_seconds"),
+        dialect="v2",
+    ),
+    Rule(
+        code="RS608",
+        name="hls-option-without-hls",
+        severity=Severity.WARNING,
+        summary="fragment_seconds and realtime_upload_fragment only apply to hls output.",
+        why="StartRecord documents both for the hls format only; with mp4, flv, ... they are "
+        "ignored, so the setting silently does nothing.",
+        bad={"record_output_params": {"output_file_format": "mp4", "fragment_seconds": 10}},
+        good={"record_output_params": {"output_file_format": "hls", "fragment_seconds": 10}},
+        source="[A] RecordOutputParams.FragmentSeconds/RealtimeUploadFragment; reference §2 rule 40",
+        check=_check_hls_options,
+        needs=OUTPUT,
+        dialect="v2",
+    ),
+    Rule(
+        code="RS609",
+        name="short-fragment-path-without-realtime-upload",
+        severity=Severity.WARNING,
+        summary="short_fragment_path only applies when realtime_upload_fragment is true.",
+        why="StartRecord: ShortFragmentPath takes effect only with RealtimeUploadFragment = true.",
+        bad={"record_output_params": {"output_file_format": "hls", "short_fragment_path": True}},
+        good={
+            "record_output_params": {
+                "output_file_format": "hls",
+                "realtime_upload_fragment": True,
+                "short_fragment_path": True,
+            }
+        },
+        source="[A] RecordOutputParams.ShortFragmentPath; reference §2 rule 40",
+        check=_check_short_fragment_path,
+        needs=(*OUTPUT, "short_fragment_path"),
+        dialect="v2",
     ),
 )

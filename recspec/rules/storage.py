@@ -19,8 +19,17 @@ OBJECT_STORAGE = {
     3: "Tencent Cloud COS",
     4: "Qiniu Cloud Kodo",
     7: "Huawei Cloud OBS",
+    8: "Google Cloud Storage",
+    9: "China Mobile Cloud EOS",
+    10: "an S3-compatible service",
 }
 FLAT_FIELDS = ("region", "bucket_name", "access_key_id", "access_key_secret")
+#: the flat fields each object storage provider needs (rules 45, 48, 49)
+PROVIDER_FIELDS: dict[int, tuple[str, ...]] = {
+    **dict.fromkeys((1, 2, 3, 4, 7, 9), FLAT_FIELDS),
+    8: ("bucket_name", "access_key_id", "access_key_secret"),
+    10: (*FLAT_FIELDS, "end_point"),
+}
 ALIYUN_FIELDS = ("region", "access_key", "secret_key", "title", "storage_location")
 TENCENT_FIELDS = ("access_key_id", "access_key_secret", "region")
 VOD_FORMATS = ("mp4", "flv")
@@ -67,11 +76,13 @@ def _check_flat_fields(v: PayloadView) -> Iterator[Finding]:
     provider = _provider(v)
     if provider not in OBJECT_STORAGE:
         return
-    for name, state in _missing_fields(v, STORAGE, FLAT_FIELDS):
+    fields = PROVIDER_FIELDS[provider]
+    wanted = ", ".join(fields[:-1]) + f" and {fields[-1]}"
+    for name, state in _missing_fields(v, STORAGE, fields):
         yield finding(
             (*STORAGE, name),
-            f"storage_provider {provider} ({OBJECT_STORAGE[provider]}) needs region, "
-            f"bucket_name, access_key_id and access_key_secret; {name} is {state}",
+            f"storage_provider {provider} ({OBJECT_STORAGE[provider]}) needs {wanted}; "
+            f"{name} is {state}",
         )
 
 
@@ -107,11 +118,14 @@ def _check_tencent(v: PayloadView) -> Iterator[Finding]:
 
 def _check_vod_format(v: PayloadView) -> Iterator[Finding]:
     provider = _provider(v)
-    if provider in (5, 6) and v.output_format not in VOD_FORMATS:
+    formats = dict(v.dialect.vod_formats).get(provider or 0)
+    if formats and v.output_format not in formats:
+        accepted = ", ".join(formats[:-1]) + f" and {formats[-1]}"
         yield finding(
             ("record_output_params", "output_file_format"),
-            f"storage_provider {provider} (VOD) only accepts mp4 and flv uploads, and the "
-            f"format is {v.output_format!r}; use mp4 or flv, or an object storage provider",
+            f"storage_provider {provider} (VOD) only accepts {accepted} uploads in "
+            f"{v.dialect.title}, and the format is {v.output_format!r}; use "
+            f"{' or '.join(formats)}, or an object storage provider",
         )
 
 
@@ -171,6 +185,19 @@ def _check_temporary(v: PayloadView) -> Iterator[Finding]:
                 (*base, field),
                 f"{field} looks like {what}; ZEGO does not accept temporary credentials and the "
                 "upload fails silently once it expires — use a long-lived, write-only key",
+            )
+
+
+def _check_s3_compatible_only(v: PayloadView) -> Iterator[Finding]:
+    provider = _provider(v)
+    if provider is None or provider == 10:
+        return
+    for name in ("end_point", "s3_force_path_style"):
+        if v.has(*STORAGE, name):
+            yield finding(
+                (*STORAGE, name),
+                f"{name} is only read for an S3-compatible service (storage_provider 10), and "
+                f"storage_provider is {provider}; remove it",
             )
 
 
@@ -337,5 +364,19 @@ RULES: tuple[Rule, ...] = (
         source="[FAQ:storage-temp-token]; reference §2 rule 51; key-id prefixes: AWS and "
         "Alibaba Cloud conventions (beyond the docs)",
         check=_check_temporary,
+    ),
+    Rule(
+        code="RS709",
+        name="s3-compatible-field-no-effect",
+        severity=Severity.WARNING,
+        summary="end_point and s3_force_path_style only apply to storage_provider 10 (S3-compatible).",
+        why="StartRecord documents EndPoint for Vendor 10 and S3ForcePathStyle only for Vendor "
+        "10; with another vendor they are ignored, which hides a wrong vendor choice.",
+        bad={"storage_params": {"end_point": "https://s3.example.com"}},
+        good={"storage_params": {"storage_provider": 10, "end_point": "https://s3.example.com"}},
+        source="[A] StorageParams.EndPoint/S3ForcePathStyle; reference §1.7, §2 rule 49",
+        check=_check_s3_compatible_only,
+        needs=STORAGE,
+        dialect="v2",
     ),
 )

@@ -16,6 +16,7 @@ from recspec.modelpath import suggest, type_name
 from recspec.payload.shape import StructureError, structure_errors
 from recspec.rules.base import Finding, PayloadView, Rule, per_document
 
+
 @per_document
 def _errors_by_kind(view: PayloadView) -> dict[str, list[StructureError]]:
     """The document's structure errors grouped by kind, in walk order (one walk per document)."""

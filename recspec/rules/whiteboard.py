@@ -11,6 +11,7 @@ from recspec.rules._helpers import (
     VIEWS,
     WHITEBOARD,
     as_int,
+    color_problem,
     present,
     range_check,
     view_entries,
@@ -45,7 +46,9 @@ def _with_board(**extra: Any) -> dict[str, Any]:
 @per_document
 def _boards(v: PayloadView) -> list[tuple[int, dict[str, Any]]]:
     """(index, entry) for every dict in the whiteboard list."""
-    return [(i, entry) for i, entry in enumerate(v.list(*WHITEBOARD) or []) if isinstance(entry, dict)]
+    return [
+        (i, entry) for i, entry in enumerate(v.list(*WHITEBOARD) or []) if isinstance(entry, dict)
+    ]
 
 
 @per_document
@@ -181,6 +184,13 @@ def _check_board_without_view(v: PayloadView) -> Iterator[Finding]:
             "the whiteboard is recorded with a custom layout but no view has view_type 2, so the "
             "board has nowhere to appear; give one view view_type 2",
         )
+
+
+def _check_background_color(v: PayloadView) -> Iterator[Finding]:
+    for index, entry in _boards(v):
+        value = as_int(entry.get("background_color"))
+        if value is not None and (problem := color_problem("background_color", value)):
+            yield finding((*WHITEBOARD, index, "background_color"), problem)
 
 
 RULES: tuple[Rule, ...] = (
@@ -390,5 +400,29 @@ RULES: tuple[Rule, ...] = (
         "rule 27, §3 (inferred)",
         check=_check_board_without_view,
         needs=_HAS,
+    ),
+    Rule(
+        code="RS513",
+        name="whiteboard-background-color-format",
+        severity=Severity.ERROR,
+        summary="A whiteboard's background_color must be an unsigned 32-bit 0xRRGGBB00 value.",
+        why="StartRecord: Whiteboard.BackgroundColor is 0xRRGGBB00 (three RGB bytes and a zero "
+        "byte), default white; other integers give a wrong colour or are rejected.",
+        bad={
+            "record_input_params": {
+                "has_whiteboard": True,
+                "whiteboard": [{**_BOARD, "background_color": 0xFFFFFF}],
+            }
+        },
+        good={
+            "record_input_params": {
+                "has_whiteboard": True,
+                "whiteboard": [{**_BOARD, "background_color": 0xFFFFFF00}],
+            }
+        },
+        source="[A] Whiteboard.BackgroundColor; reference §1.2, §2 rule 34",
+        check=_check_background_color,
+        needs=WHITEBOARD,
+        dialect="v2",
     ),
 )
