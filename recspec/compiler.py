@@ -26,7 +26,10 @@ class Compiled:
 
     file: str
     loaded: LoadedSpec
-    document: dict[str, Any] | None = None  # the built payload, even when it has problems
+    #: the API compiled for: "legacy" or "v2" (`--target`, the spec's `target`, configuration)
+    target: str = "legacy"
+    #: the built canonical body (`recspec.payload.models`), even when it has problems
+    document: dict[str, Any] | None = None
     provenance: Provenance = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -48,8 +51,13 @@ class Compiled:
 
     @property
     def payload(self) -> dict[str, Any] | None:
-        """The start payload, or None when the spec has errors."""
-        return self.document if self.ok else None
+        """The request body in the target's dialect, or None when the spec has errors."""
+        if not self.ok or self.document is None:
+            return None
+        from recspec.dialect.names import write
+
+        body: dict[str, Any] = write(self.document, self.target)
+        return body
 
 
 class _Builder:
@@ -61,7 +69,9 @@ class _Builder:
 
     def set(self, path: tuple[str | int, ...], value: Any, source: KeyPath) -> None:
         node: Any = self.doc
-        for step in path[:-1]:
+        for depth, step in enumerate(path[:-1]):
+            if step not in node:  # a new object: traced to the key that made it
+                self.provenance.setdefault(pointer(*path[: depth + 1]), source)
             node = node.setdefault(step, {})
         node[path[-1]] = value
         self.provenance[pointer(*path)] = source
@@ -78,19 +88,25 @@ RIP = "record_input_params"
 MIX = (RIP, "mix_config")
 
 
-def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Provenance]:
-    """Translate a validated `Spec` into the legacy start body (human units -> API integers).
+def build_payload(
+    spec: Any, explicit: set[str], target: str = "legacy"
+) -> tuple[dict[str, Any], Provenance]:
+    """Translate a validated `Spec` into the canonical start body (human units -> API integers).
 
     `explicit` names the top-level spec tables the user wrote (so `[video]` defaults do not
-    create a `mix_config` in single mode unless asked for).
+    create a `mix_config` in single mode unless asked for), and `layout.KEY` for the layout
+    keys written. For target v2, app_id and
+    access_token stay out of the body (StartRecord authenticates in the query string).
     """
     from recspec.payload.bitrates import recommended_bitrate
     from recspec.spec import units
     from recspec.spec.units import PROVIDERS
 
     b = _Builder()
-    b.set(("app_id",), spec.room.app_id, ("room", "app_id"))
-    b.set(("access_token",), spec.room.access_token, ("room", "access_token"))
+    if target == "legacy":
+        for key in ("app_id", "access_token"):  # traced even when missing: RS101 at [room]
+            b.maybe((key,), getattr(spec.room, key), ("room", key))
+            b.provenance[pointer(key)] = ("room", key)
     b.set(("room_id",), spec.room.id, ("room", "id"))
 
     record = spec.record
@@ -101,6 +117,7 @@ def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Proven
     b.set((RIP, "record_mode"), 2 if mixed else 1, mode_source)
     if record.media:
         b.set((RIP, "stream_type"), _MEDIA[record.media], ("record", "media"))
+    b.maybe((RIP, "client_task_id"), record.client_task_id, ("record", "client_task_id"))
     if record.streams is not None:
         items = [{"stream_id": s} for s in record.streams]
         b.set((RIP, "record_stream_list"), items, ("record", "streams"))
@@ -133,8 +150,14 @@ def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Proven
             ("record", "max_duration"),
         )
 
+    b.maybe(
+        (RIP, "resume_without_interruption"),
+        record.resume_without_interruption,
+        ("record", "resume_without_interruption"),
+    )
     if mixed or spec.layout is not None or "video" in explicit:
-        _build_mix(b, spec, recommended_bitrate)
+        _build_mix(b, spec, recommended_bitrate, explicit)
+    _build_mix_extras(b, spec)
 
     output = spec.output
     b.maybe(("record_output_params", "output_file_format"), output.format, ("output", "format"))
@@ -146,6 +169,19 @@ def build_payload(spec: Any, explicit: set[str]) -> tuple[dict[str, Any], Proven
         )
     b.maybe(
         ("record_output_params", "callback_url"), output.callback_url, ("output", "callback_url")
+    )
+    if output.fragment is not None:
+        fragment = units.parse_duration(output.fragment)
+        b.set(("record_output_params", "fragment_seconds"), fragment, ("output", "fragment"))
+    b.maybe(
+        ("record_output_params", "realtime_upload_fragment"),
+        output.realtime_upload,
+        ("output", "realtime_upload"),
+    )
+    b.maybe(
+        ("record_output_params", "short_fragment_path"),
+        output.short_fragment_path,
+        ("output", "short_fragment_path"),
     )
 
     _build_storage(b, spec.storage, PROVIDERS[spec.storage.provider])
@@ -169,12 +205,15 @@ def _build_whiteboard(b: _Builder, board: Any) -> None:
     b.maybe(
         (*base, "ppt_animation_fps"), board.ppt_animation_fps, ("whiteboard", "ppt_animation_fps")
     )
+    if board.background:
+        color = units.parse_color(board.background)
+        b.set((*base, "background_color"), color, ("whiteboard", "background"))
     # The API wants an array with one board; the builder made a dict keyed 0: turn it into a list.
     b.doc[RIP]["whiteboard"] = [b.doc[RIP]["whiteboard"][0]]
     b.provenance[pointer(RIP, "whiteboard")] = ("whiteboard",)
 
 
-def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any) -> None:
+def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any, explicit: set[str]) -> None:
     from recspec.layout import plan_layout
     from recspec.spec import units
 
@@ -187,6 +226,8 @@ def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any) -> None:
             b.set((*MIX, "mix_input_list"), [v.to_payload() for v in plan.views], ("layout",))
             for index, view in enumerate(plan.views):
                 b.provenance[pointer(*MIX, "mix_input_list", index)] = view.source or ("layout",)
+        elif "layout.fit" in explicit:  # ZEGO's own layouts: one fill mode for all views
+            b.set((*MIX, "fill_mode"), 2 if spec.layout.fit == "fit" else 1, ("layout", "fit"))
     stream_id = video.stream_id or f"{spec.room.id}-mix"
     b.set(
         (*MIX, "mix_output_stream_id"),
@@ -223,6 +264,46 @@ def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any) -> None:
     )
 
 
+_STREAM_MEDIA = {"default": 0, "audio": 1, "video": 2, "audio+video": 3}
+
+
+def _build_mix_extras(b: _Builder, spec: Any) -> None:
+    """The StartRecord (v2) mix settings: watermark box, time watermark, sound wave, ..."""
+    from recspec.spec import units
+
+    video, record = spec.video, spec.record
+    if video.watermark_box is not None:
+        box = video.watermark_box
+        value = {"left": box.left, "top": box.top, "right": box.right, "bottom": box.bottom}
+        path = (*MIX, "mix_output_watermark_image_config")
+        b.set(path, value, ("video", "watermark_box"))
+        for side in value:
+            b.provenance[pointer(*path, side)] = ("video", "watermark_box", side)
+    b.maybe((*MIX, "is_always_mix"), video.always_mix, ("video", "always_mix"))
+    if video.time_watermark_size is not None:
+        b.set(
+            (*MIX, "mix_output_watermark_timestamp_config", "font_size"),
+            video.time_watermark_size,
+            ("video", "time_watermark_size"),
+        )
+    if record.sound_wave is not None:
+        b.set((*MIX, "record_sound_wave"), True, ("record", "sound_wave"))
+        kind = 1 if record.sound_wave == "user" else 0
+        b.set((*MIX, "sound_wave_type"), kind, ("record", "sound_wave"))
+    if record.stream_media is not None:
+        items = [
+            {"stream_id": "" if stream == "*" else stream, "stream_type": _STREAM_MEDIA[media]}
+            for stream, media in record.stream_media.items()
+        ]
+        b.set((*MIX, "stream_config_list"), items, ("record", "stream_media"))
+        for index, stream in enumerate(record.stream_media):
+            source = ("record", "stream_media", stream)
+            b.provenance[pointer(*MIX, "stream_config_list", index)] = source
+    if video.input_timeout is not None:
+        timeout = units.parse_milliseconds(video.input_timeout)
+        b.set((*MIX, "clear_input_stream_timeout"), timeout, ("video", "input_timeout"))
+
+
 def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
     base = ("storage_params",)
     b.set((*base, "storage_provider"), provider, ("storage", "provider"))
@@ -256,11 +337,19 @@ def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
             storage.access_key_secret,
             ("storage", "access_key_secret"),
         )
+        b.maybe((*base, "end_point"), storage.endpoint, ("storage", "endpoint"))
+        b.maybe(
+            (*base, "s3_force_path_style"),
+            storage.force_path_style,
+            ("storage", "force_path_style"),
+        )
 
 
 #: `[storage]` keys that only some providers use (provider code -> keys it uses).
 _PROVIDER_ONLY_KEYS = {
-    "bucket": {1, 2, 3, 4, 7},
+    "bucket": {1, 2, 3, 4, 7, 8, 9, 10},
+    "endpoint": {10},
+    "force_path_style": {10},
     "title": {5},
     "storage_location": {5},
     "sub_app_id": {6},
@@ -274,6 +363,17 @@ def ineffective_storage_keys(storage: Any, provider: int) -> list[KeyPath]:
         for key, providers in _PROVIDER_ONLY_KEYS.items()
         if getattr(storage, key) is not None and provider not in providers
     ]
+
+
+def _payload_table(raw: dict[str, Any], target: str) -> dict[str, Any]:
+    """`[payload]` is written in the target's own field names: read it into canonical names."""
+    if target == "legacy":
+        return raw
+    from recspec.dialect.names import read
+
+    canonical, _ = read(raw, target)
+    result: dict[str, Any] = canonical
+    return result
 
 
 def _apply_payload_table(b: _Builder, raw: dict[str, Any]) -> None:
@@ -298,8 +398,14 @@ def compile_file(
     *,
     text: str | None = None,
     env: Mapping[str, str] | None = None,
+    target: str | None = None,
+    default_target: str = "legacy",
 ) -> Compiled:
-    """Load, build and lint one spec. Raises `UnreadableError` only for an unreadable `path`."""
+    """Load, build and lint one spec. Raises `UnreadableError` only for an unreadable `path`.
+
+    The API compiled for is `target` (the command line), else the spec's own `target`, else
+    `default_target` (the configuration's).
+    """
     from recspec.layout import LayoutError
     from recspec.locate import spec_diagnostics
     from recspec.spec.units import PROVIDERS
@@ -307,9 +413,13 @@ def compile_file(
     loaded = load_spec(path, text=text, env=env)
     compiled = Compiled(file=loaded.file, loaded=loaded)
     if loaded.spec is not None:
-        explicit = set(loaded.data)
+        compiled.target = target or loaded.spec.target or default_target
+        layout = loaded.data.get("layout")
+        explicit = set(loaded.data) | {
+            f"layout.{key}" for key in (layout if isinstance(layout, dict) else ())
+        }
         try:
-            document, provenance = build_payload(loaded.spec, explicit)
+            document, provenance = build_payload(loaded.spec, explicit, compiled.target)
         except LayoutError as exc:
             loaded.problems.append(
                 SpecProblem("RS807", str(exc), loaded.origin(exc.path), exc.path)
@@ -326,11 +436,15 @@ def compile_file(
             builder = _Builder()
             builder.doc, builder.provenance = document, provenance
             if loaded.spec.payload:
-                _apply_payload_table(builder, loaded.spec.payload)
+                _apply_payload_table(builder, _payload_table(loaded.spec.payload, compiled.target))
             compiled.document = builder.doc
             compiled.provenance = builder.provenance
     compiled.diagnostics = spec_diagnostics(compiled)
-    if compiled.ok and compiled.document is not None and loaded.spec.payload:
+    if (
+        compiled.ok
+        and compiled.document is not None
+        and (loaded.spec.payload or compiled.target != "legacy")
+    ):
         # The builder already writes fields in the models' order; `[payload]` merges may not.
         from recspec.payload.shape import canonical
 

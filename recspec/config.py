@@ -1,7 +1,8 @@
 """Lint configuration from `recspec.toml`, `.recspec.toml` or `pyproject.toml` `[tool.recspec]`.
 
 The nearest file walking up from the working directory wins (like ruff); keys: `select`,
-`ignore`, `per-file-ignores` (glob -> codes) and `strict`. A malformed configuration is a usage
+`ignore`, `per-file-ignores` (glob -> codes), `strict` and `target` (the API specs without a
+`target` key compile for: "legacy" or "v2"). A malformed configuration is a usage
 error (exit 2), never silently ignored.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 from recspec.lint import LintConfig
 
 CONFIG_FILES = (".recspec.toml", "recspec.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "per-file-ignores", "strict"}
+_KEYS = {"select", "ignore", "per-file-ignores", "strict", "target"}
 
 
 class ConfigError(Exception):
@@ -67,7 +68,14 @@ def load_config(start: Path | None = None) -> LintConfig:
             for glob, codes in per_file.items()
         },
         strict=_flag(path, table.get("strict", False)),
+        target=_target(path, table.get("target", "legacy")),
     )
+
+
+def _target(path: Path, value: Any) -> str:
+    if value not in ("legacy", "v2"):
+        raise ConfigError(f'{path}: target must be "legacy" or "v2"')
+    return str(value)
 
 
 def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:

@@ -29,6 +29,8 @@ class LintConfig:
     ignore: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     strict: bool = False
+    #: the API specs without their own `target` compile for
+    target: str = "legacy"
 
 
 @dataclass
@@ -87,8 +89,11 @@ def lint_file(
     return result.diagnostics, result.sources
 
 
-def check_text(name: str, text: str, env: Mapping[str, str] | None = None) -> FileResult:
-    """Lint one file's text: a payload when it is JSON, else a spec."""
+def check_text(
+    name: str, text: str, env: Mapping[str, str] | None = None, target: str = "legacy"
+) -> FileResult:
+    """Lint one file's text: a payload (either dialect) when it is JSON, else a spec compiled
+    for its own `target`, or `target` when it has none."""
     if _is_json(name, text):
         from recspec.locate import payload_diagnostics, payload_redactor
         from recspec.positions.json import parse_json
@@ -100,7 +105,7 @@ def check_text(name: str, text: str, env: Mapping[str, str] | None = None) -> Fi
         return FileResult(name, found, {name: payload_redactor(document, text).mask(text)}, text)
     from recspec.compiler import compile_file
 
-    compiled = compile_file(name, text=text, env=env)
+    compiled = compile_file(name, text=text, env=env, default_target=target)
     deps = {path: body for path, body in compiled.loaded.texts.items() if path != name}
     sources = compiled.sources if compiled.diagnostics else {}
     return FileResult(name, compiled.diagnostics, sources, text, deps, compiled.loaded.env_used)
@@ -143,7 +148,7 @@ def lint_paths(
     files = find_inputs([str(p) for p in paths])
     names = [display_path(p) for p in files]
     todo = [(str(path), name) for path, name in zip(files, names, strict=True)]
-    results = _check_all(todo, _Context(env, cache), jobs)
+    results = _check_all(todo, _Context(env, cache, config.target), jobs)
     for result in results:
         if result.unreadable is not None:
             raise UnreadableError(*result.unreadable)
@@ -168,6 +173,7 @@ class _Context:
 
     env: Mapping[str, str] | None
     cache: LintCache | None
+    target: str = "legacy"
 
 
 #: The context of the current parallel run; forked workers inherit it instead of unpickling it.
@@ -210,7 +216,7 @@ def _check_path(path: str, name: str, context: _Context) -> FileResult:
     environ = os.environ if context.env is None else context.env
     if cache is not None and cache.lookup(name, text, environ) is not None:
         return FileResult(name, [], {})
-    return check_text(name, text, context.env)
+    return check_text(name, text, context.env, context.target)
 
 
 def parallel_map(

@@ -156,7 +156,10 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
             )
         )
     if compiled.document is not None:
-        for rule, finding in check_payload(compiled.document):
+        from recspec.dialect import get as get_dialect
+
+        api = get_dialect(compiled.target)
+        for rule, finding in check_payload(compiled.document, dialect=api):
             _, key_path = provenance_of(compiled.provenance, finding.pointer)
             file = loaded.origin(key_path) if key_path else loaded.file
             span = locate(file, key_path)

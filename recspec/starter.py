@@ -25,7 +25,7 @@ class Provider:
     """What a starter spec writes in `[storage]` for one provider."""
 
     title: str
-    region: str
+    region: str | None
     key_env: tuple[str, str]
     bucket: str | None = None
     extra: tuple[tuple[str, Any, str], ...] = ()
@@ -86,6 +86,26 @@ PROVIDERS: dict[str, Provider] = {
         ("HUAWEI_OBS_ACCESS_KEY_ID", "HUAWEI_OBS_SECRET_ACCESS_KEY"),
         "recordings",
     ),
+    "gcs": Provider(
+        "Google Cloud Storage, v2 only (an HMAC key; no region)",
+        None,
+        ("GCS_HMAC_ACCESS_ID", "GCS_HMAC_SECRET"),
+        "recordings",
+    ),
+    "eos": Provider(
+        "China Mobile Cloud EOS, v2 only",
+        "eos-shanghai-1",
+        ("EOS_ACCESS_KEY_ID", "EOS_SECRET_ACCESS_KEY"),
+        "recordings",
+    ),
+    "s3-compatible": Provider(
+        "Any S3-compatible service, v2 only (e.g. DigitalOcean Spaces)",
+        "nyc3",
+        ("S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"),
+        "recordings",
+        extra=(("endpoint", "https://nyc3.digitaloceanspaces.com", "the service's address"),),
+        extra_commented=(("force_path_style", True, "path-style bucket addressing"),),
+    ),
 }
 """Provider name -> starter `[storage]` values; keys match `recspec.spec.models.PROVIDERS`."""
 
@@ -127,8 +147,16 @@ def wrapped(text: str, width: int = 96) -> list[str]:
     return ["# " + line for line in textwrap.wrap(text, width - 2, break_on_hyphens=False)]
 
 
+#: New specs compile for ZEGO's current API (existing specs without `target` stay legacy).
+DEFAULT_TARGET = "v2"
+#: Providers only StartRecord (v2) has.
+V2_ONLY_PROVIDERS = frozenset({"gcs", "eos", "s3-compatible"})
+
+
 def context(
-    preset_name: str = DEFAULT_PRESET, provider_name: str = DEFAULT_PROVIDER
+    preset_name: str = DEFAULT_PRESET,
+    provider_name: str = DEFAULT_PROVIDER,
+    target: str = DEFAULT_TARGET,
 ) -> dict[str, Any]:
     """The starter template's data: plain values only (the template runs in the sandbox)."""
     from recspec.layout import COMMON_OPTIONS, PRESETS
@@ -153,6 +181,7 @@ def context(
     if preset.name == "custom":
         streams = []
     return {
+        "target": target,
         "preset": {
             "name": preset.name,
             "summary": preset.summary,
@@ -187,8 +216,9 @@ def render_starter(
     preset: str = DEFAULT_PRESET,
     provider: str = DEFAULT_PROVIDER,
     templates: str | os.PathLike[str] | None = None,
+    target: str = DEFAULT_TARGET,
 ) -> str:
     """The starter spec's text. Raises `TemplateProblem` for a broken or refused template."""
     from recspec.render.templating import environment, render
 
-    return render(environment(templates), TEMPLATE, context(preset, provider))
+    return render(environment(templates), TEMPLATE, context(preset, provider, target))

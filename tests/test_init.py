@@ -3,6 +3,7 @@ written, with every secret from the environment; `-o` writes atomically and neve
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from recspec.compiler import compile_file
 from recspec.layout import PRESETS
 from recspec.spec.models import PROVIDERS
 from recspec.starter import PROVIDERS as STARTER_PROVIDERS
-from recspec.starter import render_starter
+from recspec.starter import V2_ONLY_PROVIDERS, render_starter
 
 SECRETS = (
     ("room", "access_token"),
@@ -29,29 +30,53 @@ def test_choices_match_the_registries() -> None:
     assert list(PROVIDER_NAMES) == list(PROVIDERS) == list(STARTER_PROVIDERS)
 
 
+TARGETS = [
+    (target, provider)
+    for target in ("v2", "legacy")
+    for provider in PROVIDERS
+    if target == "v2" or provider not in V2_ONLY_PROVIDERS
+]
+
+
 @pytest.mark.parametrize("preset", list(PRESETS))
-@pytest.mark.parametrize("provider", list(PROVIDERS))
-def test_every_combination_compiles_with_no_diagnostics(preset: str, provider: str) -> None:
-    text = render_starter(preset, provider)
+@pytest.mark.parametrize(("target", "provider"), TARGETS)
+def test_every_combination_compiles_with_no_diagnostics(
+    preset: str, provider: str, target: str
+) -> None:
+    text = render_starter(preset, provider, target=target)
     compiled = compile_file("starter.toml", text=text, env={})
     assert compiled.diagnostics == []
     assert compiled.payload is not None
+    assert compiled.target == target
     data = tomllib.loads(text)
     assert data["layout"]["preset"] == preset and data["storage"]["provider"] == provider
     for table, key in SECRETS:
+        if table == "room" and target == "v2":
+            assert key not in data["room"]  # StartRecord signs the query string instead
+            continue
         value = data[table][key]
         assert value.startswith("${env:") and ":-" in value and value.endswith("}"), (table, key)
-    assert data["room"]["app_id"].startswith("${env:ZEGO_APP_ID:-")
+    if target == "legacy":
+        assert data["room"]["app_id"].startswith("${env:ZEGO_APP_ID:-")
     if provider in ("aliyun-vod", "tencent-vod"):
         assert data["output"]["format"] in ("mp4", "flv")
 
 
 def test_real_secrets_come_from_the_environment() -> None:
     env = {"ZEGO_ACCESS_TOKEN": "real-token", "AWS_SECRET_ACCESS_KEY": "real-secret"}
-    compiled = compile_file("starter.toml", text=render_starter(), env=env)
+    compiled = compile_file("starter.toml", text=render_starter(target="legacy"), env=env)
     assert compiled.payload is not None
     assert compiled.payload["access_token"] == "real-token"
     assert compiled.payload["storage_params"]["access_key_secret"] == "real-secret"
+    v2 = compile_file("starter.toml", text=render_starter(), env=env).payload
+    assert v2 is not None and "access_token" not in json.dumps(v2)
+    assert v2["StorageParams"]["AccessKeySecret"] == "real-secret"
+
+
+def test_new_specs_are_v2_and_legacy_only_providers_are_refused() -> None:
+    assert 'target = "v2"' in render_starter()
+    result = CliRunner().invoke(cli, ["init", "--target", "legacy", "--provider", "gcs"])
+    assert result.exit_code == 2 and "StartRecord" in result.output
 
 
 def test_starter_is_commented_and_has_a_schema_line() -> None:

@@ -73,6 +73,13 @@ def redact_payload(node: Any) -> Any:
 @click.option("--show-secrets", is_flag=True, help="Print real credentials even on a terminal.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first spec with errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which outputs were written or unchanged.")
+@click.option(
+    "--target",
+    "api",
+    type=click.Choice(["legacy", "v2"]),
+    help="The API to compile for: legacy start or StartRecord (v2). Wins over the spec's "
+    "`target` key and the configuration's `target` (default legacy).",
+)
 @run_options
 def command(
     specs: tuple[str, ...],
@@ -82,6 +89,7 @@ def command(
     show_secrets: bool,
     fail_fast: bool,
     verbose: bool,
+    api: str | None,
     no_cache: bool,
     cache_dir: str | None,
     jobs: int | None,
@@ -95,6 +103,8 @@ def command(
         raise click.UsageError("use either -o/--output or --out-dir, not both")
     if len(specs) > 1 and out_dir is None:
         raise click.UsageError("several specs need --out-dir DIR")
+    global _api
+    _api = (api, _configured_target())
     if output is None and out_dir is None:
         _to_stdout(specs[0], redact or (sys.stdout.isatty() and not show_secrets))
         return
@@ -122,6 +132,29 @@ def command(
             )
     cache.save()
     exit_with(1 if failed else 0)
+
+
+#: (the command line's --target, the configuration's target), inherited by forked workers
+_api: tuple[str | None, str] = (None, "legacy")
+
+
+def _configured_target() -> str:
+    """The nearest configuration's `target` ("legacy" without one); a bad one is exit 2."""
+    from recspec.config import ConfigError, load_config
+
+    try:
+        return load_config().target
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _compile(name: str, text: str | None) -> Any:
+    from recspec.compiler import compile_file
+
+    target, default = _api
+    if text is None:
+        return compile_file(name, target=target, default_target=default)
+    return compile_file(name, text=text, target=target, default_target=default)
 
 
 def _read(spec: str) -> str | None:
@@ -164,12 +197,11 @@ def _targets(
 
 def _to_stdout(spec: str, hide: bool) -> None:
     from recspec.commands.common import print_diagnostics
-    from recspec.compiler import compile_file
     from recspec.lint import display_path
 
     text = _read(spec)
     name = display_path(spec)
-    compiled = compile_file(name) if text is None else compile_file(name, text=text)
+    compiled = _compile(name, text)
     if compiled.diagnostics:
         print_diagnostics(compiled.diagnostics, compiled.sources, [compiled.file])
     if compiled.payload is None:
@@ -204,12 +236,11 @@ _send_payload = True
 
 def build(item: tuple[str, str | None, str, bool]) -> Built:
     """Compile one spec and write its payload atomically (runs in a worker for large runs)."""
-    from recspec.compiler import compile_file
     from recspec.lint import display_path
     from recspec.output import write_atomic
 
     name, text, target, redact = item
-    compiled = compile_file(name) if text is None else compile_file(name, text=text)
+    compiled = _compile(name, text)
     sources = compiled.sources if compiled.diagnostics else {}
     if compiled.payload is None:
         return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)

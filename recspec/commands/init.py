@@ -26,7 +26,18 @@ PRESET_NAMES = (
     "zego-vertical",
     "zego-floating",
 )
-PROVIDER_NAMES = ("s3", "oss", "cos", "kodo", "aliyun-vod", "tencent-vod", "obs")
+PROVIDER_NAMES = (
+    "s3",
+    "oss",
+    "cos",
+    "kodo",
+    "aliyun-vod",
+    "tencent-vod",
+    "obs",
+    "gcs",
+    "eos",
+    "s3-compatible",
+)
 
 
 @click.command(
@@ -56,6 +67,13 @@ PROVIDER_NAMES = ("s3", "oss", "cos", "kodo", "aliyun-vod", "tencent-vod", "obs"
     default=None,
     help="Write the spec to FILE (atomically) instead of printing it.",
 )
+@click.option(
+    "--target",
+    type=click.Choice(["v2", "legacy"]),
+    default="v2",
+    show_default=True,
+    help="The API the spec compiles for: StartRecord (v2) or the legacy start.",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it already exists.")
 @click.option(
     "--templates",
@@ -64,15 +82,22 @@ PROVIDER_NAMES = ("s3", "oss", "cos", "kodo", "aliyun-vod", "tencent-vod", "obs"
     help="Folder whose starter.toml.j2 replaces the built-in one (runs in Jinja2's sandbox).",
 )
 def command(
-    preset: str, provider: str, output: str | None, force: bool, templates: str | None
+    preset: str,
+    provider: str,
+    output: str | None,
+    target: str,
+    force: bool,
+    templates: str | None,
 ) -> None:
     """Print a commented starter spec; secrets come from ${env:NAME:-default}."""
     from recspec.cli import exit_with
     from recspec.render.templating import TemplateProblem
-    from recspec.starter import render_starter
+    from recspec.starter import V2_ONLY_PROVIDERS, render_starter
 
     try:
-        text = render_starter(preset, provider, templates)
+        if target == "legacy" and provider in V2_ONLY_PROVIDERS:
+            raise click.UsageError(f"provider {provider} exists only in StartRecord (--target v2)")
+        text = render_starter(preset, provider, templates, target)
     except TemplateProblem as exc:
         click.echo(f"recspec: {exc}", err=True)
         exit_with(2)
@@ -80,15 +105,15 @@ def command(
     if output is None:
         click.echo(text, nl=False)
         return
-    target = Path(output)
-    if target.exists() and not force:
+    destination = Path(output)
+    if destination.exists() and not force:
         click.echo(f"recspec: {output} already exists; use --force to overwrite it", err=True)
         exit_with(2)
         return
     from recspec.output import write_atomic
 
     try:
-        write_atomic(target, text.encode("utf-8"))
+        write_atomic(destination, text.encode("utf-8"))
     except OSError as exc:
         click.echo(f"recspec: cannot write {output}: {exc.strerror or exc}", err=True)
         exit_with(2)

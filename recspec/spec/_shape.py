@@ -6,14 +6,18 @@ SPEC: Any = (
     "model",
     {
         "version": (("literal", (1,)), ("=", 1)),
+        "target": (("union", (("literal", ("legacy", "v2")), ("none",))), ("=", None)),
         "extends": (("union", (("str",), ("list", ("str",)), ("none",))), ("=", None)),
         "room": (
             (
                 "model",
                 {
                     "id": (("str",), "REQUIRED"),
-                    "app_id": (("before", "digits_to_int", ("int",)), "REQUIRED"),
-                    "access_token": (("str",), "REQUIRED"),
+                    "app_id": (
+                        ("union", (("before", "digits_to_int", ("int",)), ("none",))),
+                        ("=", None),
+                    ),
+                    "access_token": (("union", (("str",), ("none",))), ("=", None)),
                 },
             ),
             "REQUIRED",
@@ -74,6 +78,22 @@ SPEC: Any = (
                         ),
                         ("=", None),
                     ),
+                    "client_task_id": (("union", (("str",), ("none",))), ("=", None)),
+                    "resume_without_interruption": (("union", (("bool",), ("none",))), ("=", None)),
+                    "sound_wave": (
+                        ("union", (("literal", ("stream", "user")), ("none",))),
+                        ("=", None),
+                    ),
+                    "stream_media": (
+                        (
+                            "union",
+                            (
+                                ("dict", ("literal", ("default", "audio", "video", "audio+video"))),
+                                ("none",),
+                            ),
+                        ),
+                        ("=", None),
+                    ),
                 },
             ),
             (
@@ -131,6 +151,22 @@ SPEC: Any = (
                         ),
                         ("=", None),
                     ),
+                    "client_task_id": (("union", (("str",), ("none",))), ("=", None)),
+                    "resume_without_interruption": (("union", (("bool",), ("none",))), ("=", None)),
+                    "sound_wave": (
+                        ("union", (("literal", ("stream", "user")), ("none",))),
+                        ("=", None),
+                    ),
+                    "stream_media": (
+                        (
+                            "union",
+                            (
+                                ("dict", ("literal", ("default", "audio", "video", "audio+video"))),
+                                ("none",),
+                            ),
+                        ),
+                        ("=", None),
+                    ),
                 },
             ),
         ),
@@ -149,6 +185,10 @@ SPEC: Any = (
                             ),
                             "ppt_animation": (("union", (("bool",), ("none",))), ("=", None)),
                             "ppt_animation_fps": (("union", (("int",), ("none",))), ("=", None)),
+                            "background": (
+                                ("union", (("check", "parse_color", ("str",)), ("none",))),
+                                ("=", None),
+                            ),
                         },
                     ),
                     ("none",),
@@ -280,6 +320,36 @@ SPEC: Any = (
                         ("=", None),
                     ),
                     "stream_id": (("union", (("str",), ("none",))), ("=", None)),
+                    "watermark_box": (
+                        (
+                            "union",
+                            (
+                                (
+                                    "model",
+                                    {
+                                        "left": (("int",), "REQUIRED"),
+                                        "top": (("int",), "REQUIRED"),
+                                        "right": (("int",), "REQUIRED"),
+                                        "bottom": (("int",), "REQUIRED"),
+                                    },
+                                ),
+                                ("none",),
+                            ),
+                        ),
+                        ("=", None),
+                    ),
+                    "time_watermark_size": (("union", (("int",), ("none",))), ("=", None)),
+                    "always_mix": (("union", (("bool",), ("none",))), ("=", None)),
+                    "input_timeout": (
+                        (
+                            "union",
+                            (
+                                ("check", "parse_milliseconds", ("union", (("int",), ("str",)))),
+                                ("none",),
+                            ),
+                        ),
+                        ("=", None),
+                    ),
                 },
             ),
             (
@@ -315,6 +385,36 @@ SPEC: Any = (
                         ("=", None),
                     ),
                     "stream_id": (("union", (("str",), ("none",))), ("=", None)),
+                    "watermark_box": (
+                        (
+                            "union",
+                            (
+                                (
+                                    "model",
+                                    {
+                                        "left": (("int",), "REQUIRED"),
+                                        "top": (("int",), "REQUIRED"),
+                                        "right": (("int",), "REQUIRED"),
+                                        "bottom": (("int",), "REQUIRED"),
+                                    },
+                                ),
+                                ("none",),
+                            ),
+                        ),
+                        ("=", None),
+                    ),
+                    "time_watermark_size": (("union", (("int",), ("none",))), ("=", None)),
+                    "always_mix": (("union", (("bool",), ("none",))), ("=", None)),
+                    "input_timeout": (
+                        (
+                            "union",
+                            (
+                                ("check", "parse_milliseconds", ("union", (("int",), ("str",)))),
+                                ("none",),
+                            ),
+                        ),
+                        ("=", None),
+                    ),
                 },
             ),
         ),
@@ -323,7 +423,13 @@ SPEC: Any = (
                 "model",
                 {
                     "format": (
-                        ("union", (("literal", ("mp4", "flv", "hls", "jpg", "mp3")), ("none",))),
+                        (
+                            "union",
+                            (
+                                ("literal", ("mp4", "flv", "hls", "jpg", "mp3", "aac", "ogg")),
+                                ("none",),
+                            ),
+                        ),
                         ("=", None),
                     ),
                     "folder": (("union", (("str",), ("none",))), ("=", None)),
@@ -338,13 +444,31 @@ SPEC: Any = (
                         ("=", None),
                     ),
                     "callback_url": (("union", (("str",), ("none",))), ("=", None)),
+                    "fragment": (
+                        (
+                            "union",
+                            (
+                                ("check", "parse_duration", ("union", (("int",), ("str",)))),
+                                ("none",),
+                            ),
+                        ),
+                        ("=", None),
+                    ),
+                    "realtime_upload": (("union", (("bool",), ("none",))), ("=", None)),
+                    "short_fragment_path": (("union", (("bool",), ("none",))), ("=", None)),
                 },
             ),
             (
                 "model",
                 {
                     "format": (
-                        ("union", (("literal", ("mp4", "flv", "hls", "jpg", "mp3")), ("none",))),
+                        (
+                            "union",
+                            (
+                                ("literal", ("mp4", "flv", "hls", "jpg", "mp3", "aac", "ogg")),
+                                ("none",),
+                            ),
+                        ),
                         ("=", None),
                     ),
                     "folder": (("union", (("str",), ("none",))), ("=", None)),
@@ -359,6 +483,18 @@ SPEC: Any = (
                         ("=", None),
                     ),
                     "callback_url": (("union", (("str",), ("none",))), ("=", None)),
+                    "fragment": (
+                        (
+                            "union",
+                            (
+                                ("check", "parse_duration", ("union", (("int",), ("str",)))),
+                                ("none",),
+                            ),
+                        ),
+                        ("=", None),
+                    ),
+                    "realtime_upload": (("union", (("bool",), ("none",))), ("=", None)),
+                    "short_fragment_path": (("union", (("bool",), ("none",))), ("=", None)),
                 },
             ),
         ),
@@ -369,7 +505,18 @@ SPEC: Any = (
                     "provider": (
                         (
                             "literal",
-                            ("s3", "oss", "cos", "kodo", "aliyun-vod", "tencent-vod", "obs"),
+                            (
+                                "s3",
+                                "oss",
+                                "cos",
+                                "kodo",
+                                "aliyun-vod",
+                                "tencent-vod",
+                                "obs",
+                                "gcs",
+                                "eos",
+                                "s3-compatible",
+                            ),
                         ),
                         "REQUIRED",
                     ),
@@ -383,6 +530,8 @@ SPEC: Any = (
                         ("union", (("before", "digits_to_int", ("int",)), ("none",))),
                         ("=", None),
                     ),
+                    "endpoint": (("union", (("str",), ("none",))), ("=", None)),
+                    "force_path_style": (("union", (("bool",), ("none",))), ("=", None)),
                 },
             ),
             "REQUIRED",

@@ -33,6 +33,7 @@ def _checked(parser: Any) -> Any:
 Resolution = Annotated[str, AfterValidator(_checked(units.parse_resolution))]
 Bitrate = Annotated[int | str, AfterValidator(_checked(units.parse_bitrate))]
 Duration = Annotated[int | str, AfterValidator(_checked(units.parse_duration))]
+Milliseconds = Annotated[int | str, AfterValidator(_checked(units.parse_milliseconds))]
 Color = Annotated[str, AfterValidator(_checked(units.parse_color))]
 Ratio = Annotated[str, AfterValidator(_checked(units.parse_ratio))]
 #: An integer ID that may also be written as a string of digits or an `${env:...}` reference.
@@ -53,11 +54,15 @@ class RoomSpec(_Table):
     """`[room]`: which ZEGO app and room to record."""
 
     id: str = Field(description="Room ID to record. -> room_id")
-    app_id: IntId = Field(
-        description='ZEGO AppID; an integer, or a string of digits such as "${env:ZEGO_APP_ID}". -> app_id'
+    app_id: IntId | None = Field(
+        None,
+        description='ZEGO AppID; an integer, or a string of digits such as "${env:ZEGO_APP_ID}". '
+        "Required for target legacy; v2 sends AppId in the query string. -> app_id",
     )
-    access_token: str = Field(
-        description='Token from the access_token API; use "${env:ZEGO_ACCESS_TOKEN}". -> access_token'
+    access_token: str | None = Field(
+        None,
+        description='Token from the access_token API; use "${env:ZEGO_ACCESS_TOKEN}". Required '
+        "for target legacy; v2 signs the request instead. -> access_token",
     )
 
 
@@ -111,6 +116,26 @@ class RecordSpec(_Table):
         description='With mute_audio = "drop": silence that starts a new file, e.g. "10s" (0 = every '
         "silence). -> record_input_params.record_mute_audio_split_threshold",
     )
+    client_task_id: str | None = Field(
+        None,
+        description="v2 only: idempotency key; starting twice with the same ID returns the "
+        "existing task. -> record_input_params.client_task_id",
+    )
+    resume_without_interruption: bool | None = Field(
+        None,
+        description="v2 only, single mode: keep one file per stream across reconnects. "
+        "-> record_input_params.resume_without_interruption",
+    )
+    sound_wave: Literal["stream", "user"] | None = Field(
+        None,
+        description="v2 only, mixed mode: write every stream's per-second volume to a .sw side "
+        'file, keyed by "stream" ID or "user" ID. -> mix_config.record_sound_wave / sound_wave_type',
+    )
+    stream_media: dict[str, Literal["default", "audio", "video", "audio+video"]] | None = Field(
+        None,
+        description='v2 only, mixed mode: what to record of each stream, e.g. { alice = "audio" }; '
+        'the key "*" sets the default for unlisted streams. -> mix_config.stream_config_list',
+    )
 
 
 class WhiteboardSpec(_Table):
@@ -134,6 +159,28 @@ class WhiteboardSpec(_Table):
     ppt_animation_fps: int | None = Field(
         None,
         description="Frame rate of PPT animations, 1 to 30. -> whiteboard[0].ppt_animation_fps",
+    )
+    background: Color | None = Field(
+        None,
+        description='v2 only: whiteboard background "#RRGGBB" (API default white). '
+        "-> whiteboard[0].background_color",
+    )
+
+
+class WatermarkBoxSpec(_Table):
+    """`[video] watermark_box`: where the watermark image is drawn, in canvas pixels."""
+
+    left: int = Field(
+        description="x of the box's left edge. -> mix_output_watermark_image_config.left"
+    )
+    top: int = Field(
+        description="y of the box's top edge. -> mix_output_watermark_image_config.top"
+    )
+    right: int = Field(
+        description="x of the box's right edge (exclusive). -> mix_output_watermark_image_config.right"
+    )
+    bottom: int = Field(
+        description="y of the box's bottom edge (exclusive). -> mix_output_watermark_image_config.bottom"
     )
 
 
@@ -179,15 +226,35 @@ class VideoSpec(_Table):
         None,
         description='Mixed output stream ID. Default: "<room id>-mix". -> mix_config.mix_output_stream_id',
     )
+    watermark_box: WatermarkBoxSpec | None = Field(
+        None,
+        description="v2 only: the watermark's box, { left = 20, top = 20, right = 220, bottom = 80 }. "
+        "-> mix_config.mix_output_watermark_image_config",
+    )
+    time_watermark_size: int | None = Field(
+        None,
+        description="v2 only: show the time in the top-right corner at this font size, 12 to 100 "
+        "px. -> mix_config.mix_output_watermark_timestamp_config.font_size",
+    )
+    always_mix: bool | None = Field(
+        None,
+        description="v2 only: start mixing at once instead of waiting for a publisher. "
+        "-> mix_config.is_always_mix",
+    )
+    input_timeout: Milliseconds | None = Field(
+        None,
+        description="v2 only: wait this long for input streams before mixing starts anyway, e.g. "
+        '"3s" or "500ms" (integers are ms). -> mix_config.clear_input_stream_timeout',
+    )
 
 
 class OutputSpec(_Table):
     """`[output]`: files and callbacks."""
 
-    format: Literal["mp4", "flv", "hls", "jpg", "mp3"] | None = Field(
+    format: Literal["mp4", "flv", "hls", "jpg", "mp3", "aac", "ogg"] | None = Field(
         None,
-        description='"mp4" (API default), "flv", "hls", "jpg" (screenshots) or "mp3". '
-        "-> record_output_params.output_file_format",
+        description='"mp4" (API default), "flv", "hls", "jpg" (screenshots), "mp3"; v2 only: "aac", '
+        '"ogg". -> record_output_params.output_file_format',
     )
     folder: str | None = Field(
         None, description='Folder in the bucket, e.g. "record/". -> output_folder'
@@ -199,13 +266,39 @@ class OutputSpec(_Table):
     callback_url: str | None = Field(
         None, description="Per-task callback URL (http/https). -> callback_url"
     )
+    fragment: Duration | None = Field(
+        None,
+        description='v2 only, hls: segment length, "2s" to "60s" (API default 15s). -> fragment_seconds',
+    )
+    realtime_upload: bool | None = Field(
+        None,
+        description="v2 only, hls: upload segments while recording. -> realtime_upload_fragment",
+    )
+    short_fragment_path: bool | None = Field(
+        None,
+        description="v2 only, hls with realtime_upload: bare segment names in the M3U8. "
+        "-> short_fragment_path",
+    )
 
 
 class StorageSpec(_Table):
     """`[storage]`: where ZEGO uploads the files."""
 
-    provider: Literal["s3", "oss", "cos", "kodo", "aliyun-vod", "tencent-vod", "obs"] = Field(
-        description="s3, oss, cos, kodo, aliyun-vod, tencent-vod or obs. -> storage_params.storage_provider"
+    provider: Literal[
+        "s3",
+        "oss",
+        "cos",
+        "kodo",
+        "aliyun-vod",
+        "tencent-vod",
+        "obs",
+        "gcs",
+        "eos",
+        "s3-compatible",
+    ] = Field(
+        description="s3, oss, cos, kodo, aliyun-vod, tencent-vod or obs; v2 only: gcs (Google Cloud "
+        "Storage), eos (China Mobile EOS), s3-compatible (any S3-protocol service, with "
+        "endpoint). -> storage_params.storage_provider"
     )
     region: str | None = Field(
         None,
@@ -233,6 +326,15 @@ class StorageSpec(_Table):
     sub_app_id: IntId | None = Field(
         None, description="tencent-vod: VOD sub-application ID. -> tencentyun_vod_params.sub_app_id"
     )
+    endpoint: str | None = Field(
+        None,
+        description="s3-compatible (v2 only): the service's address, e.g. "
+        '"https://nyc3.digitaloceanspaces.com". -> end_point',
+    )
+    force_path_style: bool | None = Field(
+        None,
+        description="s3-compatible (v2 only): path-style bucket addressing. -> s3_force_path_style",
+    )
 
 
 class Spec(_Table):
@@ -241,6 +343,12 @@ class Spec(_Table):
     model_config = ConfigDict(extra="forbid", strict=True, title="recspec spec")
 
     version: Literal[1] = Field(1, description="Spec language version; only 1 exists.")
+    target: Literal["legacy", "v2"] | None = Field(
+        None,
+        description='The API to compile for: "legacy" (the original `start` body, the default) or '
+        '"v2" (StartRecord). `recspec compile --target` wins over it, and it over the '
+        "configuration's `target`.",
+    )
     extends: str | list[str] | None = Field(
         None,
         description="Base spec(s) to deep-merge first, relative to this file; later wins, arrays replace.",

@@ -26,6 +26,9 @@ PROVIDERS: dict[str, int] = {
     "aliyun-vod": 5,
     "tencent-vod": 6,
     "obs": 7,
+    "gcs": 8,  #: v2 only
+    "eos": 9,  #: v2 only
+    "s3-compatible": 10,  #: v2 only
 }
 
 _SIZE = re.compile(r"^\s*(\d{1,5})\s*[xX\u00d7]\s*(\d{1,5})\s*$")
@@ -75,6 +78,21 @@ def parse_duration(value: str | int) -> int:
         )
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
     return hours * 3600 + minutes * 60 + seconds
+
+
+def parse_milliseconds(value: str | int) -> int:
+    """'500ms' -> 500; '3s' (any duration) -> 3000; an integer is milliseconds already."""
+    if isinstance(value, int):
+        return value
+    text = value.strip().lower()
+    if text.endswith("ms") and text[:-2].strip().isdigit():
+        return int(text[:-2])
+    try:
+        return parse_duration(text) * 1000
+    except ValueError:
+        raise ValueError(
+            f'duration {value!r} is not like "500ms", "3s" or an integer (milliseconds)'
+        ) from None
 
 
 def parse_color(value: str) -> int:

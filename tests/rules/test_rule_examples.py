@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from recspec.diagnostics import Severity, pointer_tokens
 from recspec.dialect import get
 from recspec.dialect.lint import check_body
 from recspec.dialect.names import write
-from recspec.diagnostics import Severity, pointer_tokens
 from recspec.rules import all_rules, check_payload
 from recspec.rules.base import Finding, Rule
 from recspec.rules.examples import BASE_PAYLOAD, apply_example
