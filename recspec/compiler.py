@@ -50,6 +50,11 @@ class Compiled:
         return {name: mask(text) for name, text in self.loaded.texts.items()}
 
     @property
+    def body(self) -> dict[str, Any] | None:
+        """The canonical body (what the layout tools read), or None when the spec has errors."""
+        return self.document if self.ok else None
+
+    @property
     def payload(self) -> dict[str, Any] | None:
         """The request body in the target's dialect, or None when the spec has errors."""
         if not self.ok or self.document is None:

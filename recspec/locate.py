@@ -243,6 +243,8 @@ _VALUE_AFTER_KEY = r"""\b["']?[ \t]*[=:][ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*
 _CREDENTIAL_LITERALS = (
     re.compile(r"access_(?:token|key_id|key_secret|key)" + _VALUE_AFTER_KEY),
     re.compile(r"secret_key" + _VALUE_AFTER_KEY),
+    re.compile(r"AccessKey(?:Id|Secret)" + _VALUE_AFTER_KEY),
+    re.compile(r"Secret(?:Id|Key)" + _VALUE_AFTER_KEY),
 )
 
 

@@ -201,3 +201,23 @@ def test_both_targets_carry_the_same_values_field_for_field(text: str) -> None:
     dialect, found = check_body(json.loads(json.dumps(v2.payload)))
     assert dialect is V2
     assert not [(r.code, f.message) for r, f in found if r.severity is Severity.ERROR]
+
+
+def test_layout_prints_checked_update_layout_bodies() -> None:
+    from click.testing import CliRunner
+
+    from recspec.cli import cli
+
+    spec = str(ROOT / "examples" / "webinar-speaker-1080p-oss.toml")
+    result = CliRunner().invoke(
+        cli, ["layout", spec, "--counts", "1..3", "--format", "update-layout", "--task-id", "T-9"]
+    )
+    assert result.exit_code == 0, result.output
+    bodies = json.loads(result.stdout)
+    assert list(bodies) == ["1", "2", "3"]
+    for count, body in bodies.items():
+        assert body["TaskId"] == "T-9" and body["MixMode"] == 1
+        assert len(body["MixInputList"]) == int(count)
+        assert set(body["MixInputList"][0]) >= {"Top", "Left", "Bottom", "Right", "Layer"}
+    plain = CliRunner().invoke(cli, ["layout", spec, "--counts", "2", "--format", "update-layout"])
+    assert "TaskId" not in json.loads(plain.stdout)["2"]

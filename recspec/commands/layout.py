@@ -1,9 +1,13 @@
-"""`recspec layout SPEC [--counts 1..25] [--format text|json]`: rectangles per participant count.
+"""`recspec layout SPEC [--counts 1..25] [--format text|json|update-layout]`: rectangles per
+participant count.
 
 Compiles the spec (so the canvas, whiteboard and layout are exactly what `compile` would use),
 then lays the `[layout]` out once per count with `plans_by_count`: the table an app looks up when
 people join or leave, ready to send as `mix_input_list`. JSON output is
 `{"<count>": [mix_input_list items...]}`; server-side presets give empty lists.
+`update-layout` prints StartRecord's UpdateLayout body per count (`MixMode`, `MixInputList`,
+`MixMaxResolutionStreamId`; `TaskId` from `--task-id`, else left for the application), each
+checked by the layout rules as the start body would be.
 
 Exit codes: 0 printed, 1 the spec has errors (diagnostics on stderr), 2 unreadable path or a bad
 option (including counts the layout cannot hold).
@@ -82,7 +86,7 @@ def load_spec_layout(spec: Path) -> SpecLayout:
         exit_with(2)
     if compiled.diagnostics:
         print_diagnostics(compiled.diagnostics, compiled.sources, [compiled.file])
-    payload = compiled.payload
+    payload = compiled.body  # canonical names, whatever the target
     if payload is None:
         exit_with(1)
     assert payload is not None
@@ -184,15 +188,26 @@ def text_table(loaded: SpecLayout, plans: dict[int, LayoutPlan]) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "update-layout"]),
     default="text",
     show_default=True,
-    help="text: a table per count; json: {count: mix_input_list}.",
+    help="text: a table per count; json: {count: mix_input_list}; update-layout: {count: "
+    "StartRecord UpdateLayout body}.",
 )
-def command(spec: Path, counts: list[int] | None, output_format: str) -> None:
+@click.option(
+    "--task-id",
+    help="update-layout: the TaskId to put in every body (default: none; the app adds it).",
+)
+def command(spec: Path, counts: list[int] | None, output_format: str, task_id: str | None) -> None:
     """Print SPEC's layout rectangles for each participant count."""
     loaded = load_spec_layout(spec)
     plans = plans_for(loaded, counts if counts is not None else default_counts(loaded))
+    if output_format == "update-layout":
+        from recspec.commands.update_layout import update_layout_bodies
+
+        bodies, ok = update_layout_bodies(loaded, plans, task_id)
+        click.echo(json.dumps(bodies, indent=2, ensure_ascii=False))
+        exit_with(0 if ok else 1)
     if output_format == "json":
         table = {str(c): loaded.redact.deep(plan.mix_input_list()) for c, plan in plans.items()}
         click.echo(json.dumps(table, indent=2, ensure_ascii=False))

@@ -30,6 +30,8 @@ _TOO_DEEP: Any = object()
 #: are redacted in output.
 CREDENTIAL_FIELDS = frozenset(
     {"access_token", "access_key_id", "access_key_secret", "access_key", "secret_key"}
+    # ... and their StartRecord (v2) names, for payloads of either dialect
+    | {"AccessKeyId", "AccessKeySecret", "SecretId", "SecretKey"}
 )
 
 
