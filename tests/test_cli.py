@@ -232,12 +232,21 @@ def test_python_m_recspec_compiles_an_example() -> None:
     assert json.loads(result.stdout)["room_id"] == "standup-42"
 
 
-@pytest.mark.parametrize("kind", ["spec", "payload"])
-def test_shipped_schemas_are_current(kind: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "target", "name"),
+    [
+        ("spec", "legacy", "spec.schema.json"),
+        ("payload", "legacy", "payload.schema.json"),
+        ("payload", "v2", "payload-v2.schema.json"),
+    ],
+)
+def test_shipped_schemas_are_current(kind: str, target: str, name: str) -> None:
     """`schemas/` is what editors load via `#:schema`; regenerate with
-    `recspec schema spec > schemas/spec.schema.json` (and `payload`)."""
-    shipped = (ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert run("schema", kind).output == shipped, f"schemas/{kind}.schema.json is stale"
+    `recspec schema spec > schemas/spec.schema.json`, `recspec schema payload >
+    schemas/payload.schema.json` and `recspec schema payload --target v2 >
+    schemas/payload-v2.schema.json`."""
+    shipped = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+    assert run("schema", kind, "--target", target).output == shipped, f"schemas/{name} is stale"
 
 
 def test_shipped_schema_validates_every_example() -> None:
@@ -246,10 +255,22 @@ def test_shipped_schema_validates_every_example() -> None:
     import jsonschema
 
     spec_schema = json.loads((ROOT / "schemas" / "spec.schema.json").read_text(encoding="utf-8"))
-    payload_schema = json.loads((ROOT / "schemas" / "payload.schema.json").read_text(encoding="utf-8"))
+    payload_schemas = {
+        target: json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+        for target, name in (("legacy", "payload.schema.json"), ("v2", "payload-v2.schema.json"))
+    }
+    targets = set()
     for spec in sorted((ROOT / "examples").rglob("*.toml")):
-        jsonschema.validate(tomllib.loads(spec.read_text(encoding="utf-8")), spec_schema)
-        jsonschema.validate(json.loads(spec.with_suffix(".json").read_text(encoding="utf-8")), payload_schema)
+        data = tomllib.loads(spec.read_text(encoding="utf-8"))
+        jsonschema.validate(data, spec_schema)
+        target = data.get("target", "legacy")
+        targets.add(target)
+        body = json.loads(spec.with_suffix(".json").read_text(encoding="utf-8"))
+        jsonschema.validate(body, payload_schemas[target])
+        other = payload_schemas["v2" if target == "legacy" else "legacy"]
+        with pytest.raises(jsonschema.ValidationError):  # the other dialect's schema refuses it
+            jsonschema.validate(body, other)
+    assert targets == {"legacy", "v2"}
 
 
 def test_pyproject_config_and_per_file_ignores(write: Any, monkeypatch: pytest.MonkeyPatch) -> None:
