@@ -24,7 +24,18 @@ def rule_doc(rule: Rule) -> dict[str, Any]:
         "bad": rule.bad,
         "good": rule.good,
         "source": rule.source,
+        "fields": [{"legacy": old, "v2": new} for old, new in fields_of(rule)],
     }
+
+
+def fields_of(rule: Rule) -> list[tuple[str, str]]:
+    """The payload fields a rule's examples touch, as (legacy name, StartRecord v2 name)."""
+    if rule.kind != "payload":
+        return []
+    from recspec.dialect.names import field_names
+
+    pairs = field_names(rule.bad)
+    return pairs + [pair for pair in field_names(rule.good) if pair not in pairs]
 
 
 def compact_json(value: Any, indent: int = 0, width: int = 120) -> str:
@@ -64,6 +75,7 @@ def render_text(rule: Rule) -> str:
         "Why",
         textwrap.fill(rule.why, width=88, initial_indent="    ", subsequent_indent="    "),
         "",
+        *_fields_section(rule),
         f"Bad — {where}",
         _example(rule.bad),
         "",
@@ -74,6 +86,16 @@ def render_text(rule: Rule) -> str:
         textwrap.fill(rule.source, width=88, initial_indent="    ", subsequent_indent="    "),
     ]
     return "\n".join(parts)
+
+
+def _fields_section(rule: Rule) -> list[str]:
+    pairs = fields_of(rule)
+    if not pairs:
+        return []
+    width = max(len(old) for old, _ in pairs)
+    lines = ["Fields (legacy start -> StartRecord v2)"]
+    lines += [f"    {old.ljust(width)}  {new}" for old, new in pairs]
+    return [*lines, ""]
 
 
 @click.command("explain")

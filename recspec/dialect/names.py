@@ -269,3 +269,30 @@ def _scopes(ptr: str) -> list[Names]:
     if names is not None:
         scopes.append(names)
     return scopes[::-1]
+
+
+def field_names(fragment: Any) -> list[tuple[str, str]]:
+    """(legacy, v2) dotted names of every leaf field a canonical fragment sets, in order.
+
+    For the rule docs: `{"record_input_params": {"max_idle_time": 2}}` ->
+    `[("record_input_params.max_idle_time", "RecordInputParams.MaxIdleTime")]`.
+    """
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any, names: Names | None, legacy: list[str], v2: list[str]) -> None:
+        if isinstance(node, dict) and node and names is not None:
+            for key, value in node.items():
+                v2_key = names.to_v2.get(key, key)
+                walk(value, names.children.get(key), [*legacy, key], [*v2, v2_key])
+            return
+        if isinstance(node, list) and node and isinstance(node[0], dict):
+            walk(node[0], names, [*legacy[:-1], legacy[-1] + "[]"], [*v2[:-1], v2[-1] + "[]"])
+            return
+        if legacy and node is not None:  # None deletes a key in rule examples
+            pair = (".".join(legacy), ".".join(v2))
+            if pair not in found:
+                found.append(pair)
+
+    if isinstance(fragment, dict):
+        walk(fragment, tree(), [], [])
+    return found

@@ -128,6 +128,7 @@ def _unique(key: str, used: set[str]) -> str:
 
 def rules_context() -> list[dict[str, Any]]:
     """Every rule as plain data, grouped by family in code order."""
+    from recspec.commands.explain import fields_of
     from recspec.render.escaping import safe_json
     from recspec.rules import all_rules
 
@@ -154,6 +155,7 @@ def rules_context() -> list[dict[str, Any]]:
                 "good": safe_json(rule.good) if payload else str(rule.good).rstrip("\n"),
                 "example_note": note,
                 "source": rule.source,
+                "fields": [{"legacy": old, "v2": new} for old, new in fields_of(rule)],
             }
         )
     return list(families.values())
