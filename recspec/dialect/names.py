@@ -282,8 +282,9 @@ def field_names(fragment: Any) -> list[tuple[str, str]]:
     def walk(node: Any, names: Names | None, legacy: list[str], v2: list[str]) -> None:
         if isinstance(node, dict) and node and names is not None:
             for key, value in node.items():
-                v2_key = names.to_v2.get(key, key)
-                walk(value, names.children.get(key), [*legacy, key], [*v2, v2_key])
+                name = str(key)
+                v2_key = names.to_v2.get(name, name)
+                walk(value, names.children.get(name), [*legacy, name], [*v2, v2_key])
             return
         if isinstance(node, list) and node and isinstance(node[0], dict):
             walk(node[0], names, [*legacy[:-1], legacy[-1] + "[]"], [*v2[:-1], v2[-1] + "[]"])
