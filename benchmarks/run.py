@@ -51,6 +51,12 @@ TARGETS = (
     ("1000 specs compiled, outputs unchanged, cold", "compile", "cj specs", 1000, 0.4),
     ("1000 specs compiled, outputs unchanged, cached", "compile cached", "cj specs", 1000, 0.4),
 )
+#: Both dialects from one rule set: the v2 rows may be at most this x their legacy rows.
+DIALECT_ROWS = (
+    ("1000 payloads linted, cold", "lint payloads", "lint payloads v2"),
+    ("1000 specs compiled, outputs unchanged, cold", "compile", "compile v2"),
+)
+DIALECT_LIMIT = 1.10
 MEMORY_LIMIT_MB = 150.0
 LINEARITY_LIMIT = 1.25  # per-file cost at the largest size may be at most this x the 1000 one
 
@@ -113,21 +119,27 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 # Corpus
 
 
-def build_corpus(work: Path, count: int, seed: int, notes: list[str]) -> tuple[list[str], list[str]]:
-    """Specs, then payloads compiled from them by recspec itself; paths relative to `work`."""
+def build_corpus(
+    work: Path, count: int, seed: int, notes: list[str]
+) -> tuple[list[str], list[str], list[str]]:
+    """Specs, then legacy and v2 payloads compiled from them by recspec itself; paths relative
+    to `work`."""
     specs = corpus.write_specs(work / "specs", count, seed)
     names = [str(p.relative_to(work)) for p in specs]
-    payload_dir = work / "payloads"
     run_checked([str(RECSPEC), "compile", "--out-dir", "payloads", *names], work, "payload generation")
-    payloads = [str((payload_dir / (p.stem + ".json")).relative_to(work)) for p in specs]
+    run_checked([str(RECSPEC), "compile", "--target", "v2", "--out-dir", "payloads-v2", *names], work,
+                "v2 payload generation")
+    payloads = [f"payloads/{p.stem}.json" for p in specs]
+    payloads_v2 = [f"payloads-v2/{p.stem}.json" for p in specs]
     step = max(1, count // 200)
     sample = names[::step]
     run_checked([str(RECSPEC), "lint", "--strict", *sample], work, "clean-compile check")
     notes.append(
         f"Corpus (seed {seed}): {count} specs, {corpus.kinds_summary(specs)}; "
-        f"{len(sample)} sampled specs lint clean with --strict; payloads = recspec's own output."
+        f"{len(sample)} sampled specs lint clean with --strict; payloads = recspec's own output "
+        "(legacy, and StartRecord v2 with `--target v2`)."
     )
-    return names, payloads
+    return names, payloads, payloads_v2
 
 
 def run_checked(cmd: list[str], cwd: Path, what: str) -> str:
@@ -371,6 +383,7 @@ def render(report: Report, args: argparse.Namespace) -> str:
             verdict = "PASS" if ratio <= goal else "FAIL"
             lines.append(f"| {label} | {ours.median:.1f} | {theirs.median:.1f} | {ratio:.2f}x "
                          f"| ≤ {goal}x | {verdict} |")
+        lines += dialect_rows(report)
         lines += disk_rows(report)
         lines += scaling_rows(report)
     if report.inproc:
@@ -382,6 +395,21 @@ def render(report: Report, args: argparse.Namespace) -> str:
                          f"| {mb:.0f} |")
     lines += ["", "## Notes", ""] + [f"- {n}" for n in report.notes]
     return "\n".join(lines) + "\n"
+
+
+def dialect_rows(report: Report) -> list[str]:
+    """StartRecord (v2) beside legacy: the same corpus, the same rules, in the other dialect."""
+    lines = ["", f"## Both dialects (ratio = v2 median / legacy median, goal ≤ {DIALECT_LIMIT}x)", "",
+             "| work | legacy ms | v2 ms | ratio | result |", "|---|---:|---:|---:|---|"]
+    for label, legacy_case, v2_case in DIALECT_ROWS:
+        legacy, v2 = report.find(legacy_case, 1000), report.find(v2_case, 1000)
+        if legacy is None or v2 is None:
+            lines.append(f"| {label} | - | - | - | SKIP (size 1000 not run) |")
+            continue
+        ratio = v2.median / legacy.median
+        verdict = "PASS" if ratio <= DIALECT_LIMIT else "FAIL"
+        lines.append(f"| {label} | {legacy.median:.1f} | {v2.median:.1f} | {ratio:.2f}x | {verdict} |")
+    return lines
 
 
 def disk_rows(report: Report) -> list[str]:
@@ -505,7 +533,7 @@ def fresh_root(args: argparse.Namespace, work: Path, notes: list[str]) -> tuple[
 
 
 def time_size(report: Report, args: argparse.Namespace, work: Path, size: int, s: list[str],
-              p: list[str], tool: Path | None, fresh: Path) -> None:
+              p: list[str], p2: list[str], tool: Path | None, fresh: Path) -> None:
     """Every timed case for one corpus size: recspec's lint and compile runs, then the peer's."""
     recspec = str(RECSPEC)
     out = work / "out" / str(size)
@@ -517,6 +545,7 @@ def time_size(report: Report, args: argparse.Namespace, work: Path, size: int, s
     measure(report, "lint payloads", "recspec", size, [recspec, "lint", *cold, *p], work, args)
     measure(report, "lint payloads cached", "recspec", size,
             [recspec, "lint", *cached, *p], work, args)
+    measure(report, "lint payloads v2", "recspec", size, [recspec, "lint", *cold, *p2], work, args)
     fresh_cmd = [recspec, "compile", *cold, "--out-dir", "{OUT}", *s]
     measure(report, "compile fresh", "recspec", size, fresh_cmd, work, args, fresh=fresh)
     remove_and_settle(fresh, args)
@@ -533,6 +562,8 @@ def time_size(report: Report, args: argparse.Namespace, work: Path, size: int, s
             [recspec, "compile", *cold, "--out-dir", out_dir, *s], work, args)
     measure(report, "compile cached", "recspec", size,
             [recspec, "compile", *cached, "--out-dir", out_dir, *s], work, args)
+    measure(report, "compile v2", "recspec", size,
+            [recspec, "compile", *cold, "--target", "v2", "--out-dir", out_dir + "-v2", *s], work, args)
     if tool is not None:
         measure(report, "cj specs", "check-jsonschema", size,
                 [str(tool), "--schemafile", "spec.schema.json", *s], work, args)
@@ -551,7 +582,7 @@ def run(report: Report, args: argparse.Namespace, work: Path) -> None:
                             "processes so recspec runs from .pyc files, as installed copies do.")
     run_checked([str(RECSPEC), "rules"], work, "bytecode warm-up")
     print(f"corpus in {work} ...", file=sys.stderr)
-    specs, payloads = build_corpus(work, max(args.size_list), args.seed, report.notes)
+    specs, payloads, payloads_v2 = build_corpus(work, max(args.size_list), args.seed, report.notes)
     remove_and_settle(None, args)
     tool = None if args.no_peers else peer_tool(work, report.notes)
     if tool is not None:
@@ -564,7 +595,8 @@ def run(report: Report, args: argparse.Namespace, work: Path) -> None:
     fresh, scratch = fresh_root(args, work, report.notes)
     try:
         for size in args.size_list:
-            time_size(report, args, work, size, specs[:size], payloads[:size], tool, fresh)
+            time_size(report, args, work, size, specs[:size], payloads[:size], payloads_v2[:size],
+                      tool, fresh)
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
