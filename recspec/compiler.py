@@ -71,13 +71,17 @@ class _Builder:
     def __init__(self) -> None:
         self.doc: dict[str, Any] = {}
         self.provenance: Provenance = {}
+        #: set when a field was added out of the models' order (the v2 extras): reorder once
+        self.reorder = False
 
     def set(self, path: tuple[str | int, ...], value: Any, source: KeyPath) -> None:
         node: Any = self.doc
         for depth, step in enumerate(path[:-1]):
-            if step not in node:  # a new object: traced to the key that made it
+            child = node.get(step)
+            if child is None:  # a new object: traced to the key that made it
+                child = node[step] = {}
                 self.provenance.setdefault(pointer(*path[: depth + 1]), source)
-            node = node.setdefault(step, {})
+            node = child
         node[path[-1]] = value
         self.provenance[pointer(*path)] = source
 
@@ -190,6 +194,10 @@ def build_payload(
     )
 
     _build_storage(b, spec.storage, PROVIDERS[spec.storage.provider])
+    if b.reorder:
+        from recspec.payload.shape import canonical
+
+        b.doc = canonical(b.doc)
     return b.doc, b.provenance
 
 
@@ -213,6 +221,7 @@ def _build_whiteboard(b: _Builder, board: Any) -> None:
     if board.background:
         color = units.parse_color(board.background)
         b.set((*base, "background_color"), color, ("whiteboard", "background"))
+        b.reorder = True
     # The API wants an array with one board; the builder made a dict keyed 0: turn it into a list.
     b.doc[RIP]["whiteboard"] = [b.doc[RIP]["whiteboard"][0]]
     b.provenance[pointer(RIP, "whiteboard")] = ("whiteboard",)
@@ -274,9 +283,16 @@ _STREAM_MEDIA = {"default": 0, "audio": 1, "video": 2, "audio+video": 3}
 
 def _build_mix_extras(b: _Builder, spec: Any) -> None:
     """The StartRecord (v2) mix settings: watermark box, time watermark, sound wave, ..."""
-    from recspec.spec import units
 
     video, record = spec.video, spec.record
+    before = len(b.provenance)
+    _add_mix_extras(b, video, record)
+    b.reorder = b.reorder or len(b.provenance) != before
+
+
+def _add_mix_extras(b: _Builder, video: Any, record: Any) -> None:
+    from recspec.spec import units
+
     if video.watermark_box is not None:
         box = video.watermark_box
         value = {"left": box.left, "top": box.top, "right": box.right, "bottom": box.bottom}
@@ -445,11 +461,7 @@ def compile_file(
             compiled.document = builder.doc
             compiled.provenance = builder.provenance
     compiled.diagnostics = spec_diagnostics(compiled)
-    if (
-        compiled.ok
-        and compiled.document is not None
-        and (loaded.spec.payload or compiled.target != "legacy")
-    ):
+    if compiled.ok and compiled.document is not None and loaded.spec.payload:
         # The builder already writes fields in the models' order; `[payload]` merges may not.
         from recspec.payload.shape import canonical
 

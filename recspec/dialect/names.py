@@ -64,17 +64,14 @@ def tree() -> Names:
 def read(doc: Any, dialect: str) -> tuple[Any, list[Finding]]:
     """`doc` (a body of `dialect`) as a canonical body, and the keys of the other dialect in it.
 
-    The findings' pointers are in the body's own names (`Finding.native`). A legacy body with no
-    such key is returned as it is, not copied.
+    The findings' pointers are in the body's own names (`Finding.native`). A legacy body is
+    the canonical body already: it is returned as it is, and its stray v2 keys are found by
+    the structure walk that finds unknown keys (`stray_v2_key`), not by a second walk here.
     """
     foreign: list[Finding] = []
     if dialect == "v2":
         return _from_v2(tree(), doc, (), foreign), foreign
-    _find_v2_keys(tree(), doc, (), foreign)
-    if not foreign:
-        return doc, foreign
-    drop = {f.pointer for f in foreign}
-    return _without(doc, (), drop), foreign
+    return doc, foreign
 
 
 def _from_v2(names: Names, node: Any, path: tuple[str | int, ...], out: list[Finding]) -> Any:
@@ -128,50 +125,35 @@ def _legacy_key_finding(names: Names, key: str, path: tuple[str | int, ...]) -> 
     )
 
 
-def _find_v2_keys(names: Names, node: Any, path: tuple[str | int, ...], out: list[Finding]) -> None:
-    if isinstance(node, list):
-        for index, item in enumerate(node):
-            _find_v2_keys(names, item, (*path, index), out)
-        return
-    if not isinstance(node, dict):
-        return
-    for key, value in node.items():
-        if key in names.to_v2:
-            child = names.children.get(key)
-            if child is not None:
-                _find_v2_keys(child, value, (*path, key), out)
-            continue
-        canonical = names.from_v2.get(key)
-        if canonical is None and not (not path and key in QUERY_PARAMETERS):
-            continue  # an unknown key: RS102's business
-        if canonical is None:
-            message = (
-                f"`{key}` is a StartRecord (v2) query-string parameter; the legacy start body "
-                "carries app_id and access_token instead"
-            )
-        elif names.only.get(canonical) == "v2":
-            message = (
-                f"`{key}` is a StartRecord (v2) field; the legacy start API has no such field "
-                "— compile for target v2, or remove it"
-            )
-        else:
-            message = (
-                f"`{key}` is the StartRecord (v2) name; the legacy start body calls it "
-                f"`{canonical}` — use one dialect"
-            )
-        out.append(Finding(pointer(*path, key), message, native=True))
-
-
-def _without(node: Any, path: tuple[str | int, ...], drop: set[str]) -> Any:
-    if isinstance(node, dict):
-        return {
-            k: _without(v, (*path, k), drop)
-            for k, v in node.items()
-            if pointer(*path, k) not in drop
-        }
-    if isinstance(node, list):
-        return [_without(v, (*path, i), drop) for i, v in enumerate(node)]
-    return node
+def stray_v2_key(loc: tuple[str | int, ...]) -> str | None:
+    """Why the unknown key at `loc` of a legacy body is a StartRecord (v2) key, or None when it
+    is just unknown (a typo: RS102's business)."""
+    names: Names | None = tree()
+    for step in loc[:-1]:
+        if names is None:
+            return None
+        if isinstance(step, str):
+            names = names.children.get(step)
+    key = loc[-1]
+    if names is None or not isinstance(key, str):
+        return None
+    canonical = names.from_v2.get(key)
+    if canonical is None and len(loc) == 1 and key in QUERY_PARAMETERS:
+        return (
+            f"`{key}` is a StartRecord (v2) query-string parameter; the legacy start body "
+            "carries app_id and access_token instead"
+        )
+    if canonical is None:
+        return None
+    if names.only.get(canonical) == "v2":
+        return (
+            f"`{key}` is a StartRecord (v2) field; the legacy start API has no such field "
+            "— compile for target v2, or remove it"
+        )
+    return (
+        f"`{key}` is the StartRecord (v2) name; the legacy start body calls it `{canonical}` "
+        "— use one dialect"
+    )
 
 
 def write(doc: Any, dialect: str) -> Any:

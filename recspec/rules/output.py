@@ -47,11 +47,15 @@ def _check_callback(v: PayloadView) -> Iterator[Finding]:
         yield finding(path, problem)
 
 
+_HLS_ONLY = ("fragment_seconds", "realtime_upload_fragment")
+
+
 def _check_hls_options(v: PayloadView) -> Iterator[Finding]:
-    if v.output_format == "hls":
+    output = v.dict(*OUTPUT)
+    if not output or output.keys().isdisjoint(_HLS_ONLY) or v.output_format == "hls":
         return
-    for name in ("fragment_seconds", "realtime_upload_fragment"):
-        if v.has(*OUTPUT, name):
+    for name in _HLS_ONLY:
+        if name in output:
             yield finding(
                 (*OUTPUT, name),
                 f"{name} only applies to hls output, and output_file_format is "

@@ -188,12 +188,18 @@ def _check_temporary(v: PayloadView) -> Iterator[Finding]:
             )
 
 
+_S3_COMPATIBLE_ONLY = ("end_point", "s3_force_path_style")
+
+
 def _check_s3_compatible_only(v: PayloadView) -> Iterator[Finding]:
+    storage = v.dict(*STORAGE)
+    if not storage or storage.keys().isdisjoint(_S3_COMPATIBLE_ONLY):
+        return
     provider = _provider(v)
     if provider is None or provider == 10:
         return
-    for name in ("end_point", "s3_force_path_style"):
-        if v.has(*STORAGE, name):
+    for name in _S3_COMPATIBLE_ONLY:
+        if name in storage:
             yield finding(
                 (*STORAGE, name),
                 f"{name} is only read for an S3-compatible service (storage_provider 10), and "

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from recspec.diagnostics import Severity, pointer
 from recspec.modelpath import suggest, type_name
-from recspec.payload.shape import StructureError, structure_errors
+from recspec.payload.shape import Loc, StructureError, structure_errors
 from recspec.rules.base import Finding, PayloadView, Rule, per_document
 
 
@@ -45,6 +45,8 @@ def _check_object(view: PayloadView) -> Iterator[Finding]:
 
 def _check_mixed_dialect(view: PayloadView) -> Iterator[Finding]:
     yield from view.foreign
+    for loc, message in _strays(view).items():
+        yield Finding(pointer(*loc), message)
 
 
 def _check_other_dialect(view: PayloadView) -> Iterator[Finding]:
@@ -73,8 +75,26 @@ def _check_required(view: PayloadView) -> Iterator[Finding]:
         yield Finding(pointer(*error.loc), f"`{error.loc[-1]}` is required in {_where(error.loc)}")
 
 
-def _check_unknown(view: PayloadView) -> Iterator[Finding]:
+@per_document
+def _strays(view: PayloadView) -> dict[Loc, str]:
+    """Unknown keys of a legacy body that are StartRecord (v2) keys: RS108's, not RS102's."""
+    if view.dialect.name != "legacy":
+        return {}
+    from recspec.dialect.names import stray_v2_key
+
+    found = {}
     for error in _select(view, "unknown"):
+        message = stray_v2_key(error.loc)
+        if message is not None:
+            found[error.loc] = message
+    return found
+
+
+def _check_unknown(view: PayloadView) -> Iterator[Finding]:
+    strays = _strays(view)
+    for error in _select(view, "unknown"):
+        if error.loc in strays:
+            continue
         key = str(error.loc[-1])
         hint = suggest(key, list(error.known))
         yield Finding(pointer(*error.loc), f"unknown field `{key}` in {_where(error.loc)}{hint}")
