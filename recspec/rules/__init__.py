@@ -145,8 +145,8 @@ class _Schedule:
         )
         keys: dict[tuple[str | int, ...], set[str | int]] = {}
         for rule, _ in self.rules:
-            if rule.needs:
-                keys.setdefault(rule.needs[:-1], set()).add(rule.needs[-1])
+            for path in (rule.needs, *rule.needs_any) if rule.needs else rule.needs_any:
+                keys.setdefault(path[:-1], set()).add(path[-1])
         #: (parent path, the keys below it that some rule needs)
         self.parents = tuple((parent, frozenset(names)) for parent, names in keys.items())
         self.runs: dict[tuple[frozenset[str | int], ...], tuple[tuple[Rule, CheckFn], ...]] = {}
@@ -165,7 +165,10 @@ class _Schedule:
                 for name in names
             }
             run = self.runs[present] = tuple(
-                (rule, check) for rule, check in self.rules if not rule.needs or rule.needs in found
+                (rule, check)
+                for rule, check in self.rules
+                if (not rule.needs or rule.needs in found)
+                and (not rule.needs_any or not found.isdisjoint(rule.needs_any))
             )
         return run
 

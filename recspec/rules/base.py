@@ -66,6 +66,8 @@ class Rule:
     check: CheckFn | None = None
     kind: str = "payload"  # "payload" rules check the start body; "spec" rules come from the loader
     needs: tuple[str | int, ...] = ()
+    #: like `needs`, for a check that reads any of several keys: skipped when none is present
+    needs_any: tuple[tuple[str | int, ...], ...] = ()
     family: str = field(default="", compare=False)
     #: the API the examples are checked against ("v2" for rules about v2-only fields)
     dialect: str = "legacy"

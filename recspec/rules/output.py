@@ -215,7 +215,7 @@ RULES: tuple[Rule, ...] = (
         good={"record_output_params": {"output_file_format": "hls", "fragment_seconds": 10}},
         source="[A] RecordOutputParams.FragmentSeconds/RealtimeUploadFragment; reference §2 rule 40",
         check=_check_hls_options,
-        needs=OUTPUT,
+        needs_any=tuple((*OUTPUT, name) for name in _HLS_ONLY),
         dialect="v2",
     ),
     Rule(

@@ -382,7 +382,7 @@ RULES: tuple[Rule, ...] = (
         good={"storage_params": {"storage_provider": 10, "end_point": "https://s3.example.com"}},
         source="[A] StorageParams.EndPoint/S3ForcePathStyle; reference §1.7, §2 rule 49",
         check=_check_s3_compatible_only,
-        needs=STORAGE,
+        needs_any=tuple((*STORAGE, name) for name in _S3_COMPATIBLE_ONLY),
         dialect="v2",
     ),
 )

@@ -20,13 +20,14 @@ from recspec.rules.base import PayloadView, Rule
 from recspec.rules.examples import BASE_PAYLOAD, apply_example
 
 GATED = tuple(rule for rule in all_rules() if rule.needs)
-UNGATED = tuple(dataclasses.replace(rule, needs=()) for rule in all_rules())
+GATED_ANY = tuple(rule for rule in all_rules() if rule.needs_any)
+UNGATED = tuple(dataclasses.replace(rule, needs=(), needs_any=()) for rule in all_rules())
 
 #: BASE_PAYLOAD and every payload rule's bad and good example.
 EXAMPLES: list[Any] = [copy.deepcopy(BASE_PAYLOAD)] + [
     apply_example(example)
     for rule in all_rules()
-    if rule.kind == "payload"
+    if rule.kind == "payload" and isinstance(rule.bad, dict)
     for example in (rule.bad, rule.good)
 ]
 
@@ -60,9 +61,22 @@ def test_check_is_silent_without_its_needs(rule: Rule) -> None:
         assert _ungated(rule, _without(doc, rule.needs)) == []
 
 
+@pytest.mark.parametrize("rule", GATED_ANY, ids=lambda rule: rule.code)
+def test_check_is_silent_without_any_of_its_needs(rule: Rule) -> None:
+    for doc in EXAMPLES:
+        for path in rule.needs_any:
+            doc = _without(doc, path)
+        assert _ungated(rule, doc) == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.sampled_from(sorted({rule.needs for rule in GATED})), max_size=6),
+    st.lists(
+        st.sampled_from(
+            sorted({rule.needs for rule in GATED} | {p for r in GATED_ANY for p in r.needs_any})
+        ),
+        max_size=6,
+    ),
     st.sampled_from(EXAMPLES),
 )
 def test_gating_keeps_every_finding(removed: list[tuple[str, ...]], doc: Any) -> None:
