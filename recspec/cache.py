@@ -125,18 +125,29 @@ class LintCache:
         self._key: str | None = None
 
     @classmethod
-    def open(cls, enabled: bool = True, directory: str | None = None) -> LintCache:
-        """The cache for this run, honouring `--no-cache`/`--cache-dir` and their env variables."""
+    def open(
+        cls, enabled: bool = True, directory: str | None = None, settings: str = ""
+    ) -> LintCache:
+        """The cache for this run, honouring `--no-cache`/`--cache-dir` and their env variables.
+
+        `settings` names run settings that change verdicts of unchanged files (the default
+        `target` a spec compiles for): entries made under other settings do not count.
+        """
         if not enabled or os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
             return cls(None)
         chosen = directory or os.environ.get(CACHE_DIR_ENV) or _user_cache_dir()
-        return cls(Path(chosen))
+        cache = cls(Path(chosen))
+        cache.settings = settings
+        return cache
+
+    #: see `open`
+    settings = ""
 
     @property
     def key(self) -> str:
         """The settings key every bucket must carry (worked out when first needed)."""
         if self._key is None:
-            self._key = _settings_key()
+            self._key = _settings_key() + (f" {self.settings}" if self.settings else "")
         return self._key
 
     def preload(self, names: Iterable[str]) -> None:

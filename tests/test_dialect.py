@@ -221,3 +221,27 @@ def test_layout_prints_checked_update_layout_bodies() -> None:
         assert set(body["MixInputList"][0]) >= {"Top", "Left", "Bottom", "Right", "Layer"}
     plain = CliRunner().invoke(cli, ["layout", spec, "--counts", "2", "--format", "update-layout"])
     assert "TaskId" not in json.loads(plain.stdout)["2"]
+
+
+def test_the_configured_target_applies_to_specs_without_one_and_to_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from recspec.cli import cli
+
+    spec = (ROOT / "examples" / "grid-4-720p-s3.toml").read_text(encoding="utf-8")
+    (tmp_path / "s.toml").write_text(spec.replace("[video]", "[video]\nalways_mix = true"))
+    monkeypatch.chdir(tmp_path)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    runner = CliRunner()
+    legacy = runner.invoke(cli, ["lint", *cache, "s.toml"])
+    assert legacy.exit_code == 1 and "RS109" in legacy.output  # always_mix is v2 only
+    (tmp_path / "recspec.toml").write_text('target = "v2"\n')
+    assert runner.invoke(cli, ["lint", *cache, "s.toml"]).exit_code == 0
+    compiled = runner.invoke(cli, ["compile", *cache, "s.toml"])
+    assert compiled.exit_code == 0 and json.loads(compiled.stdout)["RoomId"] == "standup-42"
+    forced = runner.invoke(cli, ["compile", *cache, "--target", "legacy", "s.toml"])
+    assert forced.exit_code == 1 and "RS109" in forced.output
+    (tmp_path / "recspec.toml").write_text('target = "v3"\n')
+    assert runner.invoke(cli, ["compile", "s.toml"]).exit_code == 2

@@ -113,7 +113,9 @@ def command(
         (display_path(spec), _read(spec), target, redact)
         for spec, target in _targets(specs, output, out_dir)
     ]
-    cache = LintCache.open(not no_cache, cache_dir)
+    # lint's key when --target is not given: both commands share the cache of clean files
+    settings = f"target={api}!" if api else f"target={_api[1]}"
+    cache = LintCache.open(not no_cache, cache_dir, settings)
     failed = 0
     for result in _build_all(items, cache, 1 if fail_fast else jobs_):
         if result.diagnostics:

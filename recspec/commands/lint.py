@@ -73,7 +73,7 @@ def command(
     if strict is not None:
         config.strict = strict
     try:
-        cache = LintCache.open(not no_cache, cache_dir)
+        cache = LintCache.open(not no_cache, cache_dir, f"target={config.target}")
         run = lint_paths(paths, config, cache=cache, jobs=jobs or default_jobs())
         cache.save()
     except UnreadableError as exc:
