@@ -121,7 +121,7 @@ def test_pretty_json_is_json_dumps_indent_2(value: Any) -> None:
 
 def test_pretty_json_on_the_examples() -> None:
     examples = Path(__file__).resolve().parent.parent / "examples"
-    for path in sorted(examples.glob("*.json")):
+    for path in sorted(examples.rglob("*.json")):
         text = path.read_text(encoding="utf-8")
         assert pretty_json(json.loads(text)) + "\n" == text
 
