@@ -125,29 +125,21 @@ class LintCache:
         self._key: str | None = None
 
     @classmethod
-    def open(
-        cls, enabled: bool = True, directory: str | None = None, settings: str = ""
-    ) -> LintCache:
+    def open(cls, enabled: bool = True, directory: str | None = None) -> LintCache:
         """The cache for this run, honouring `--no-cache`/`--cache-dir` and their env variables.
 
-        `settings` names run settings that change verdicts of unchanged files (the default
-        `target` a spec compiles for): entries made under other settings do not count.
+        A file checked with another default target is another entry (`recspec.lint.cache_name`).
         """
         if not enabled or os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
             return cls(None)
         chosen = directory or os.environ.get(CACHE_DIR_ENV) or _user_cache_dir()
-        cache = cls(Path(chosen))
-        cache.settings = settings
-        return cache
-
-    #: see `open`
-    settings = ""
+        return cls(Path(chosen))
 
     @property
     def key(self) -> str:
         """The settings key every bucket must carry (worked out when first needed)."""
         if self._key is None:
-            self._key = _settings_key() + (f" {self.settings}" if self.settings else "")
+            self._key = _settings_key()
         return self._key
 
     def preload(self, names: Iterable[str]) -> None:

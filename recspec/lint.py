@@ -31,6 +31,10 @@ class LintConfig:
     strict: bool = False
     #: the API specs without their own `target` compile for
     target: str = "legacy"
+    #: the folder `per-file-ignores` patterns are relative to ("": the working directory)
+    root: str = ""
+    #: the configuration file this came from ("": defaults or the command line)
+    source: str = ""
 
 
 @dataclass
@@ -40,10 +44,17 @@ class LintRun:
     diagnostics: list[Diagnostic]
     files: list[str]
     sources: dict[str, str]
+    #: files whose configuration says `strict` (their warnings fail the run too)
+    strict_files: frozenset[str] = frozenset()
 
     def exit_code(self, strict: bool = False) -> int:
-        worst = Severity.WARNING if strict else Severity.ERROR
-        return int(any(d.severity >= worst and not d.suppressed for d in self.diagnostics))
+        """1 when an error (or, with `strict` or in a strict file, a warning) is unsuppressed."""
+
+        def fails(d: Diagnostic) -> bool:
+            worst = Severity.WARNING if strict or d.file in self.strict_files else Severity.ERROR
+            return d.severity >= worst and not d.suppressed
+
+        return int(any(fails(d) for d in self.diagnostics))
 
 
 def display_path(path: Path | str) -> str:
@@ -75,6 +86,7 @@ class FileResult:
     deps: dict[str, str] = field(default_factory=dict)
     env_used: dict[str, str | None] = field(default_factory=dict)
     unreadable: tuple[str, str] | None = None  # UnreadableError's (path, reason)
+    cache_key: str = ""  # the name the cache knows it by ("": not cacheable)
 
 
 def lint_file(
@@ -130,7 +142,7 @@ def _decode_diagnostic(name: str, exc: Exception) -> Diagnostic:
 
 def lint_paths(
     paths: Iterable[str | os.PathLike[str]],
-    config: LintConfig | None = None,
+    config: LintConfig | Callable[[str], LintConfig] | None = None,
     env: Mapping[str, str] | None = None,
     *,
     cache: LintCache | None = None,
@@ -138,33 +150,80 @@ def lint_paths(
 ) -> LintRun:
     """Lint files and directories (walked recursively). Raises UnreadableError for a bad path.
 
-    Files the cache knows to be clean are skipped; with `jobs > 1` and enough files, forked
-    worker processes read and check them (results keep the input order). An unreadable file
-    raises once every file is done, for the first such file in input order.
+    `config` is one configuration for every file, or a function giving each file's own (the
+    CLI's `ConfigResolver`: the nearest configuration file). Files the cache knows to be clean
+    are skipped; with `jobs > 1` and enough files, forked worker processes read and check them
+    (results keep the input order). An unreadable file raises once every file is done, for the
+    first such file in input order.
     """
     from recspec.source import UnreadableError, find_inputs
 
-    config = config or LintConfig()
     files = find_inputs([str(p) for p in paths])
     names = [display_path(p) for p in files]
-    todo = [(str(path), name) for path, name in zip(files, names, strict=True)]
-    results = _check_all(todo, _Context(env, cache, config.target), jobs)
+    configs = [config_for(config, path) for path in files]
+    todo = [
+        (str(path), name, conf.target)
+        for path, name, conf in zip(files, names, configs, strict=True)
+    ]
+    results = _check_all(todo, _Context(env, cache), jobs)
     for result in results:
         if result.unreadable is not None:
             raise UnreadableError(*result.unreadable)
     if cache is not None:
         for result in results:
-            if result.text is None:
-                continue  # a cache hit, or a file that is not text
+            if result.text is None or not result.cache_key:
+                continue  # a cache hit, a file that is not text, a configuration file
             if result.diagnostics:
-                cache.forget(result.name)
+                cache.forget(result.cache_key)
             else:
-                cache.store(result.name, result.text, result.deps, result.env_used)
-    keep = _selector(config)
-    diagnostics = [d for result in results for d in result.diagnostics if keep(d)]
+                cache.store(result.cache_key, result.text, result.deps, result.env_used)
+    selectors: dict[int, Callable[[Diagnostic], bool]] = {}
+    diagnostics: list[Diagnostic] = []
+    for result, conf in zip(results, configs, strict=True):
+        keep = selectors.get(id(conf))
+        if keep is None:
+            keep = selectors[id(conf)] = _selector(conf)
+        diagnostics.extend(d for d in result.diagnostics if keep(d))
     sources = {k: v for result in results for k, v in result.sources.items()}
     diagnostics.sort(key=lambda d: d.sort_key)
-    return LintRun(diagnostics, names, sources)
+    strict = frozenset(name for name, conf in zip(names, configs, strict=True) if conf.strict)
+    return LintRun(diagnostics, names, sources, strict)
+
+
+def config_for(config: LintConfig | Callable[[str], LintConfig] | None, path: str) -> LintConfig:
+    """The configuration `path` is checked with (a configuration file: the defaults)."""
+    if isinstance(config, LintConfig):
+        return config
+    from recspec.config import is_config_file
+
+    return LintConfig() if config is None or is_config_file(path) else config(path)
+
+
+def lint_stdin(
+    text: str,
+    filename: str = "-",
+    config: LintConfig | Callable[[str], LintConfig] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> LintRun:
+    """Lint text held in memory (standard input, an editor buffer) as the file `filename`.
+
+    The name decides spec or payload (`.json` / `.toml`, else the text is sniffed), where
+    positions are reported, which configuration applies and where `extends` bases are found;
+    the file itself is never read. No cache: the text has no file to be current with.
+    """
+    from recspec.config import is_config_file
+
+    conf = config_for(config, filename)
+    name = display_path(filename) if filename != "-" else "-"
+    if is_config_file(filename):
+        from recspec.configcheck import check_config_text
+
+        result = FileResult(name, check_config_text(name, text), {name: text})
+    else:
+        result = check_text(name, text, env, conf.target)
+    keep = _selector(conf)
+    diagnostics = sorted((d for d in result.diagnostics if keep(d)), key=lambda d: d.sort_key)
+    return LintRun(diagnostics, [name], result.sources, frozenset({name} if conf.strict else ()))
 
 
 @dataclass
@@ -173,20 +232,19 @@ class _Context:
 
     env: Mapping[str, str] | None
     cache: LintCache | None
-    target: str = "legacy"
 
 
 #: The context of the current parallel run; forked workers inherit it instead of unpickling it.
 _context = _Context(None, None)
 
 
-def _check_all(todo: list[tuple[str, str]], context: _Context, jobs: int) -> list[FileResult]:
+def _check_all(todo: list[tuple[str, str, str]], context: _Context, jobs: int) -> list[FileResult]:
     global _context
     if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        return [_check_path(path, name, context) for path, name in todo]
-    specs = any(not _is_json(name, "") for _, name in todo)
+        return [_check_path(path, name, context, target) for path, name, target in todo]
+    specs = any(not _is_json(name, "") for _, name, _ in todo)
     if context.cache is not None:
-        context.cache.preload(name for _, name in todo)  # read once, shared by the workers
+        context.cache.preload(cache_name(name, target) for _, name, target in todo)
     _context = context
     try:
         results: list[FileResult] = parallel_map(_check_in_worker, todo, jobs, specs=specs)
@@ -195,14 +253,20 @@ def _check_all(todo: list[tuple[str, str]], context: _Context, jobs: int) -> lis
     return results
 
 
-def _check_in_worker(item: tuple[str, str]) -> FileResult:
-    result = _check_path(*item, _context)
+def _check_in_worker(item: tuple[str, str, str]) -> FileResult:
+    path, name, target = item
+    result = _check_path(path, name, _context, target)
     if _context.cache is None:
         result.text = None  # only the cache needs it back in the parent
     return result
 
 
-def _check_path(path: str, name: str, context: _Context) -> FileResult:
+def cache_name(name: str, target: str) -> str:
+    """The cache key of a file checked with `target` as its default API (legacy: the name)."""
+    return name if target == "legacy" else f"{name}\x00target={target}"
+
+
+def _check_path(path: str, name: str, context: _Context, target: str = "legacy") -> FileResult:
     """Read and check one file (or find it in the cache). Unreadable: `unreadable` is set."""
     from recspec.source import DecodeProblem, UnreadableError, read_text
 
@@ -214,9 +278,17 @@ def _check_path(path: str, name: str, context: _Context) -> FileResult:
         return FileResult(name, [_decode_diagnostic(name, exc)], {})
     cache = context.cache
     environ = os.environ if context.env is None else context.env
-    if cache is not None and cache.lookup(name, text, environ) is not None:
+    if cache is not None and cache.lookup(cache_name(name, target), text, environ) is not None:
         return FileResult(name, [], {})
-    return check_text(name, text, context.env, context.target)
+    from recspec.config import is_config_file
+
+    if is_config_file(path):
+        from recspec.configcheck import check_config_text
+
+        return FileResult(name, check_config_text(name, text), {name: text})
+    result = check_text(name, text, context.env, target)
+    result.cache_key = cache_name(name, target)
+    return result
 
 
 def parallel_map(
@@ -252,6 +324,14 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _relative_to(file: str, root: str) -> str:
+    """`file` (a display path) relative to the configuration's folder, with `/`."""
+    if not root:
+        return file
+    relative = os.path.relpath(os.path.abspath(file), root)
+    return relative.replace(os.sep, "/")
+
+
 def _matching(selectors: Iterable[str]) -> set[str]:
     """Codes that selectors (codes, prefixes or names) name."""
     from recspec.rules import all_rules, select_rules
@@ -271,8 +351,11 @@ def _selector(config: LintConfig) -> Callable[[Diagnostic], bool]:
             return True
         if diagnostic.rule not in chosen:
             return False
+        if not per_file:
+            return True
+        where = _relative_to(diagnostic.file, config.root)
         return not any(
-            diagnostic.rule in ignored and fnmatch.fnmatch(diagnostic.file, pattern)
+            diagnostic.rule in ignored and fnmatch.fnmatch(where, pattern)
             for pattern, ignored in per_file.items()
         )
 

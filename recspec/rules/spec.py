@@ -132,4 +132,17 @@ RULES: tuple[Rule, ...] = (
         source="reference §1.7",
         kind="spec",
     ),
+    Rule(
+        code="RS810",
+        name="invalid-configuration",
+        severity=Severity.ERROR,
+        summary="A recspec configuration file has an unknown or malformed setting.",
+        why="A misspelt setting (`ignor = [...]`) is silently ignored by most tools; recspec "
+        "says so at the key. A configuration file named on the command line is checked as "
+        "configuration, never as a spec.",
+        bad='ignor = ["RS805"]\n',
+        good='ignore = ["RS805"]\n',
+        source="recspec configuration (README, Configuration)",
+        kind="config",
+    ),
 )

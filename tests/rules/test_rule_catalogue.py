@@ -21,10 +21,11 @@ from recspec.rules.base import Finding, PayloadView, Rule
 from recspec.rules.examples import BASE_PAYLOAD
 
 RULES = all_rules()
-MY_FAMILIES = ("input", "canvas", "layout", "whiteboard", "output", "storage")
+MY_FAMILIES = ("input", "canvas", "mixing", "layout", "whiteboard", "output", "storage")
 FAMILY_CODES = {
     "input": "RS2",
     "canvas": "RS3",
+    "mixing": "RS3",
     "layout": "RS4",
     "whiteboard": "RS5",
     "output": "RS6",
