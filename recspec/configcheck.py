@@ -26,7 +26,15 @@ def check_config_text(name: str, text: str) -> list[Diagnostic]:
     except tomllib.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         span = Span(line, column, line, column + 1)
-        return [_diagnostic(get_rule("RS100"), "RS100", name, span, f"invalid TOML: {str(exc).split(' (at line')[0]}")]
+        return [
+            _diagnostic(
+                get_rule("RS100"),
+                "RS100",
+                name,
+                span,
+                f"invalid TOML: {str(exc).split(' (at line')[0]}",
+            )
+        ]
     prefix: tuple[str, ...] = ()
     table = data
     tool = data.get("tool")
