@@ -118,3 +118,36 @@ def test_compile_points_a_json_body_to_lint(tree: Path) -> None:
     result = recspec("compile", "body.json", cwd=tree)
     assert result.returncode == 1 and "recspec lint body.json" in result.stderr
     assert "TOML" not in result.stderr.split("(JSON)")[0]
+
+
+def test_explain_takes_a_prefix_or_a_word(tmp_path: Path) -> None:
+    family = recspec("explain", "RS7", cwd=tmp_path)
+    assert family.returncode == 0 and "RS701" in family.stdout and "RS305" not in family.stdout
+    word = recspec("explain", "fps", cwd=tmp_path)
+    assert word.returncode == 0 and "RS305" in word.stdout and "RS701" not in word.stdout
+    v2_word = recspec("explain", "TencentCloudVod", cwd=tmp_path)  # v2 field names find rules too
+    assert "RS703" in v2_word.stdout
+    assert recspec("explain", "qqqqqq", cwd=tmp_path).returncode == 2
+
+
+def test_template_overrides_are_checked_and_failures_name_the_variable(tmp_path: Path) -> None:
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "rule.md.j2").write_text("misspelt")
+    unknown = recspec("docs", "-o", "site", "--templates", "tpl", cwd=tmp_path)
+    assert unknown.returncode == 2 and "'rule.md.j2' overrides no template" in unknown.stderr
+    (tmp_path / "tpl" / "rule.md.j2").unlink()
+    (tmp_path / "tpl" / "index.md.j2").write_text("{{ rules|length }} rules, {{ nope }}\n")
+    failing = recspec("docs", "-o", "site", "--templates", "tpl", cwd=tmp_path)
+    assert failing.returncode == 2 and "'nope' is undefined" in failing.stderr
+    assert "index.md.j2" in failing.stderr and "receives:" in failing.stderr
+    (tmp_path / "tpl" / "index.md.j2").write_text("{{ rules|length }} rules\n")
+    works = recspec("docs", "-o", "site", "--templates", "tpl", cwd=tmp_path)
+    assert works.returncode == 0 and (tmp_path / "site/index.md").read_text().endswith("rules\n")
+
+
+def test_the_documented_template_variables_are_what_templates_receive() -> None:
+    from recspec.commands.docs import EPILOG
+    from recspec.render.docs import TEMPLATE_VARIABLES
+
+    for name in TEMPLATE_VARIABLES:
+        assert name in EPILOG, name

@@ -73,7 +73,7 @@ def command(
 
     `-` reads standard input (name it with --stdin-filename). Each file is checked with the
     configuration nearest to it (recspec.toml, .recspec.toml or [tool.recspec] in
-    pyproject.toml); --config FILE uses one file for all, --isolated none. --select, --ignore
+    pyproject.toml); --config names one file for all, --isolated none. --select, --ignore
     and --strict apply on top of it.
     """
     from recspec import __version__

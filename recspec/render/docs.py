@@ -31,6 +31,29 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 """(page, title, one-line description), in the order the index lists them."""
 
+#: What every page template receives (documented for `--templates` overrides; `recspec docs
+#: --template-help` prints it).
+TEMPLATE_VARIABLES: dict[str, str] = {
+    "page": 'this page: "index", "presets", "rules" or "spec"',
+    "title": "this page's title",
+    "format": '"markdown" or "html"',
+    "ext": '"md" or "html"',
+    "pages": "every page: page, title, description, file",
+    "presets": "the gallery: layouts (name, summary, options, cases with images) and more",
+    "layouts": "the gallery's layouts (also presets.layouts)",
+    "canvas": 'the built-in presets\' canvas, "1280x720"',
+    "counts": "the participant counts drawn",
+    "max_views": "ZEGO's most views (25)",
+    "common_options": "options every computed preset takes: key, default, doc",
+    "common_tie_rules": "tie rules every computed preset follows",
+    "families": "rule families: name, title, rules",
+    "rules": "every rule: code, anchor, name, severity, family, kind, summary, why, bad, "
+    "good, example_note, lang, source, fields (legacy and v2 names)",
+    "sections": "spec reference sections: title, keys (path, type, format, default, payload, ...)",
+    "rule_count": "number of rules",
+    "key_count": "number of spec keys",
+}
+
 IMAGE_DIR = "img"
 _OUR_IMAGE = re.compile(r"^[a-z0-9-]+-\d+\.svg$")
 
@@ -195,22 +218,23 @@ def build_docs(
         {"page": page, "title": title, "description": text, "file": f"{page}.{ext}"}
         for page, title, text in PAGES
     ]
-    common: dict[str, Any] = {"format": fmt, "ext": ext, "pages": pages}
-    contexts: dict[str, dict[str, Any]] = {
-        "index": {
-            "presets": presets,
-            "families": families,
-            "sections": sections,
-            "rule_count": sum(len(f["rules"]) for f in families),
-            "key_count": sum(len(s["keys"]) for s in sections),
-        },
+    # Every page template receives the same variables (TEMPLATE_VARIABLES), so an override can
+    # use any of them: the gallery's keys, `families`, `rules`, `sections`, the counts.
+    common: dict[str, Any] = {
+        "format": fmt,
+        "ext": ext,
+        "pages": pages,
+        **presets,
         "presets": presets,
-        "rules": {"families": families},
-        "spec": {"sections": sections},
+        "families": families,
+        "rules": [rule for family in families for rule in family["rules"]],
+        "sections": sections,
+        "rule_count": sum(len(f["rules"]) for f in families),
+        "key_count": sum(len(s["keys"]) for s in sections),
     }
     files: dict[str, bytes] = {}
     for page, title, _ in PAGES:
-        context = {**common, **contexts[page], "page": page, "title": title}
+        context = {**common, "page": page, "title": title}
         text = render(jinja, f"{page}.{ext}.j2", context)
         files[f"{page}.{ext}"] = _normalise(text).encode("utf-8")
     if fmt == "markdown":
