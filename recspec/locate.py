@@ -44,9 +44,12 @@ class Redactor:
         return text
 
     def deep(self, node: Any) -> Any:
-        """A copy of a JSON-like document with every string redacted (for data shown to people)."""
+        """A copy of a JSON-like document with every string redacted (for data shown to people),
+        and every integer that is a secret's digits (an `app_id` from `${env:...}`) as `***`."""
         if isinstance(node, str):
             return self(node)
+        if isinstance(node, int) and not isinstance(node, bool):
+            return "***" if str(node) in self.secrets else node
         if isinstance(node, dict):
             return {self(k): self.deep(v) for k, v in node.items()}
         if isinstance(node, list):

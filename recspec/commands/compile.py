@@ -139,9 +139,25 @@ def command(
         _to_stdout(specs[0], redact or (sys.stdout.isatty() and not show_secrets))
         return
     jobs_ = jobs or default_jobs()
-    items = [
-        (display_path(spec), _read(spec), target, redact)
-        for spec, target in _targets(specs, output, out_dir)
+    pairs = _targets(specs, output, out_dir)
+    from recspec.output import same_file
+
+    for _, target in pairs:
+        clash = next((spec for spec in specs if same_file(target, spec)), None)
+        if clash is not None:
+            raise click.UsageError(
+                f"refusing to write {target}: it is {clash}, an input of this run"
+            )
+    from recspec.output import is_terminal
+
+    items = [  # a terminal shows `***` for credentials, as plain stdout does
+        (
+            display_path(spec),
+            _read(spec),
+            target,
+            redact or (is_terminal(target) and not show_secrets),
+        )
+        for spec, target in pairs
     ]
     cache = LintCache.open(not no_cache, cache_dir)
     failed = 0
@@ -283,13 +299,17 @@ _send_payload = True
 def build(item: tuple[str, str | None, str, bool]) -> Built:
     """Compile one spec and write its payload atomically (runs in a worker for large runs)."""
     from recspec.lint import display_path
-    from recspec.output import write_atomic
+    from recspec.output import same_file, write_atomic
 
     name, text, target, redact = item
     compiled = _compile(name, text)
     sources = compiled.sources if compiled.diagnostics else {}
     if compiled.payload is None:
         return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)
+    inputs = [path for path in compiled.loaded.texts if same_file(target, path)]
+    if inputs:  # the spec's own `extends` base: writing would destroy an input
+        why = f"refusing to write {display_path(target)}: it is {inputs[0]}, an input of this run"
+        return Built(name, target, False, write_error=why)
     data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets if redact else ())
     try:  # -o into a missing folder creates it, as --out-dir does
         folder = os.path.dirname(target) or "."

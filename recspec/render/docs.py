@@ -55,6 +55,8 @@ TEMPLATE_VARIABLES: dict[str, str] = {
 }
 
 IMAGE_DIR = "img"
+#: The files the last `recspec docs` run wrote into its folder: the only ones it may prune.
+MANIFEST = ".recspec-docs.json"
 _OUR_IMAGE = re.compile(r"^[a-z0-9-]+-\d+\.svg$")
 
 
@@ -259,10 +261,13 @@ def _normalise(text: str) -> str:
 def write_docs(out_dir: str | os.PathLike[str], files: Mapping[str, bytes]) -> Written:
     """Write `files` under `out_dir` atomically, only where bytes changed; prune stale images.
 
-    A stale image is an `img/<name>-<count>.svg` that this run did not produce (a preset was
-    renamed, a count dropped), pruned only by a run that writes images (Markdown); other files
-    in `out_dir` are never touched.
+    A stale file is one an earlier run wrote (it is listed in that run's manifest,
+    `MANIFEST`) and this run did not produce (a preset was renamed, a count dropped). Nothing
+    else in `out_dir` is ever removed, whatever its name: a user's own `img/architecture-1.svg`
+    is safe.
     """
+    import json
+
     from recspec.output import write_atomic
 
     root = Path(out_dir)
@@ -272,13 +277,23 @@ def write_docs(out_dir: str | os.PathLike[str], files: Mapping[str, bytes]) -> W
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         (written if write_atomic(target, data) else unchanged).append(relative)
+    manifest = root / MANIFEST
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        previous = []
     removed: list[str] = []
-    images = root / IMAGE_DIR
-    ours = any(relative.startswith(f"{IMAGE_DIR}/") for relative in files)
-    if ours and images.is_dir():
-        for path in sorted(images.iterdir()):
-            relative = f"{IMAGE_DIR}/{path.name}"
-            if relative not in files and path.is_file() and _OUR_IMAGE.match(path.name):
-                path.unlink()
-                removed.append(relative)
+    for relative in sorted(set(previous) - set(files)) if isinstance(previous, list) else ():
+        path = root / relative
+        if (
+            isinstance(relative, str)
+            and relative.startswith(f"{IMAGE_DIR}/")
+            and _OUR_IMAGE.match(relative[len(IMAGE_DIR) + 1 :])
+            and path.is_file()
+            and not path.is_symlink()
+        ):
+            path.unlink()
+            removed.append(relative)
+    listing = {"generator": "recspec docs", "files": sorted(files)}
+    write_atomic(manifest, (json.dumps(listing, indent=2) + "\n").encode("utf-8"))
     return Written(written, unchanged, removed)
