@@ -7,6 +7,7 @@ explicitly is sniffed: a document starting with `{` is JSON, anything else TOML.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -58,15 +59,24 @@ class LintRun:
 
 
 def display_path(path: Path | str) -> str:
-    """Paths relative to the working directory with `/`, as users and SARIF want them."""
+    """Paths relative to the working directory with `/`, as users and SARIF want them.
+
+    `..` steps are resolved the way the operating system does, after following symlinks
+    (`link/../spec.toml` with `link -> ../real/sub` is `real/spec.toml`), never by plain text
+    arithmetic, which could name another file; the final component itself is kept as written.
+    """
     text = str(path)
     if not os.path.isabs(text) and ".." not in text:  # already relative: relpath = normpath
         return os.path.normpath(text).replace(os.sep, "/") if text else text
+    if ".." in text:
+        folder, name = os.path.split(text)
+        with contextlib.suppress(OSError, ValueError):
+            text = os.path.join(os.path.realpath(folder or "."), name)
     try:
         relative = os.path.relpath(text)
         if not relative.startswith(".."):
             text = relative
-    except ValueError:
+    except (OSError, ValueError):
         pass
     return text.replace(os.sep, "/")
 
@@ -87,6 +97,8 @@ class FileResult:
     env_used: dict[str, str | None] = field(default_factory=dict)
     unreadable: tuple[str, str] | None = None  # UnreadableError's (path, reason)
     cache_key: str = ""  # the name the cache knows it by ("": not cacheable)
+    #: the file could not be parsed or built: its errors stand whatever rules are selected
+    broken: bool = False
 
 
 def lint_file(
@@ -114,13 +126,23 @@ def check_text(
         found = payload_diagnostics(name, text, document, problems)
         if not found:
             return FileResult(name, [], {}, text)
-        return FileResult(name, found, {name: payload_redactor(document, text).mask(text)}, text)
+        sources = {name: payload_redactor(document, text).mask(text)}
+        broken = any(problem.kind == "syntax" for problem in problems)
+        return FileResult(name, found, sources, text, broken=broken)
     from recspec.compiler import compile_file
 
     compiled = compile_file(name, text=text, env=env, default_target=target)
     deps = {path: body for path, body in compiled.loaded.texts.items() if path != name}
     sources = compiled.sources if compiled.diagnostics else {}
-    return FileResult(name, compiled.diagnostics, sources, text, deps, compiled.loaded.env_used)
+    return FileResult(
+        name,
+        compiled.diagnostics,
+        sources,
+        text,
+        deps,
+        compiled.loaded.env_used,
+        broken=compiled.document is None,
+    )
 
 
 def _is_json(name: str, text: str) -> bool:
@@ -183,7 +205,11 @@ def lint_paths(
         keep = selectors.get(id(conf))
         if keep is None:
             keep = selectors[id(conf)] = _selector(conf)
-        diagnostics.extend(d for d in result.diagnostics if keep(d))
+        diagnostics.extend(
+            d
+            for d in result.diagnostics
+            if keep(d) or (result.broken and d.severity is Severity.ERROR)
+        )
     sources = {k: v for result in results for k, v in result.sources.items()}
     diagnostics.sort(key=lambda d: d.sort_key)
     strict = frozenset(name for name, conf in zip(names, configs, strict=True) if conf.strict)
@@ -222,7 +248,14 @@ def lint_stdin(
     else:
         result = check_text(name, text, env, conf.target)
     keep = _selector(conf)
-    diagnostics = sorted((d for d in result.diagnostics if keep(d)), key=lambda d: d.sort_key)
+    diagnostics = sorted(
+        (
+            d
+            for d in result.diagnostics
+            if keep(d) or (result.broken and d.severity is Severity.ERROR)
+        ),
+        key=lambda d: d.sort_key,
+    )
     return LintRun(diagnostics, [name], result.sources, frozenset({name} if conf.strict else ()))
 
 

@@ -173,7 +173,14 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
             )
     if not out:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor
-    return _finish(out, Redactor(loaded.secrets), _spec_suppressions(loaded.texts))
+    suppressed = _spec_suppressions(loaded.texts)
+    if compiled.document is None:  # a file that cannot be parsed or built fails, comments or not
+        comments = suppressed
+
+        def suppressed(diagnostic: Diagnostic) -> bool:
+            return diagnostic.severity is not Severity.ERROR and comments(diagnostic)
+
+    return _finish(out, Redactor(loaded.secrets), suppressed)
 
 
 def payload_diagnostics(

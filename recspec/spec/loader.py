@@ -236,7 +236,9 @@ def _read_base(
             SpecProblem("RS804", f"extends {base!r} is not text: {exc} ({resolved})", child, where)
         )
         return None
-    return _read_chain(loaded, str(target), text, stack)
+    from recspec.lint import display_path
+
+    return _read_chain(loaded, display_path(str(target)), text, stack)
 
 
 def _could_nest(text: str, limit: int) -> bool:

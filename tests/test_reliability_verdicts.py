@@ -1,0 +1,95 @@
+"""Reliability, round 2, verdicts: comments never hide a broken file, lint and compile agree,
+compile writes strict JSON only, empty required values fail, paths resolve as the OS does."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = (ROOT / "examples" / "grid-4-720p-s3.toml").read_text(encoding="utf-8")
+
+
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "recspec", *args], cwd=cwd, capture_output=True, text=True,
+        timeout=120, env={**os.environ, "RECSPEC_NO_CACHE": "1", **(env or {})},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# recspec: ignore-file[RS100]\nthis is not TOML at all\n",
+        "# recspec: ignore-file[RS8]\nversion = 1\n",
+        "# recspec: ignore-file[RS1, RS8]\nversion = 1\n[room]\nid = 1\n",
+        '# recspec: ignore-file[RS802]\nversion = 1\n[video]\nfps = "thirty"\n',
+    ],
+)
+def test_comments_never_hide_a_file_that_cannot_be_built(tmp_path: Path, text: str) -> None:
+    (tmp_path / "s.toml").write_text(text)
+    lint = run("lint", "s.toml", cwd=tmp_path)
+    ignored = run("lint", "--ignore", "RS8,RS1", "s.toml", cwd=tmp_path)
+    compiled = run("compile", "s.toml", cwd=tmp_path)
+    assert lint.returncode == ignored.returncode == compiled.returncode == 1
+    assert "All checks passed" not in lint.stdout + compiled.stderr
+
+
+@pytest.mark.parametrize(
+    "value", ["nan", "inf", "-inf", "1979-05-27", "07:32:00", "1979-05-27T07:32:00"]
+)
+def test_compile_writes_strict_json_even_when_the_type_error_is_suppressed(
+    tmp_path: Path, value: str
+) -> None:
+    text = (
+        GOOD
+        + f"\n[payload.record_input_params]\nmax_idle_time = {value}  # recspec: ignore[RS103]\n"
+    )
+    (tmp_path / "s.toml").write_text(text)
+    compiled = run("compile", "s.toml", "-o", "out.json", cwd=tmp_path)
+    assert compiled.returncode == 1 and "JSON cannot carry" in compiled.stderr
+    assert "Traceback" not in compiled.stderr and not (tmp_path / "out.json").exists()
+    assert run("lint", "s.toml", cwd=tmp_path).returncode == 1
+
+
+def test_empty_or_non_positive_required_values_are_errors(tmp_path: Path) -> None:
+    (tmp_path / "s.toml").write_text(GOOD)
+    empty_secret = run("compile", "s.toml", cwd=tmp_path, env={"ZEGO_ACCESS_TOKEN": ""})
+    assert empty_secret.returncode == 1 and "RS110" in empty_secret.stderr
+    body = json.loads(run("compile", "s.toml", cwd=tmp_path).stdout)
+    for field, value in (("access_token", ""), ("room_id", " "), ("app_id", 0), ("app_id", -5)):
+        (tmp_path / "b.json").write_text(json.dumps({**body, field: value}))
+        result = run("lint", "--format", "json", "b.json", cwd=tmp_path)
+        assert [(d["rule"], d["pointer"]) for d in json.loads(result.stdout)] == [
+            ("RS110", f"/{field}")
+        ]
+
+
+def test_dot_dot_after_a_symlink_resolves_as_the_os_does(tmp_path: Path) -> None:
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "work").mkdir()
+    (tmp_path / "real" / "base.toml").write_text(GOOD)
+    (tmp_path / "work" / "base.toml").write_text(GOOD.replace("standup-42", "WRONG"))
+    for folder in ("real", "work"):
+        (tmp_path / folder / "spec.toml").write_text('extends = "base.toml"\nversion = 1\n')
+    (tmp_path / "work" / "link").symlink_to("../real/sub")
+    result = run("compile", "link/../spec.toml", cwd=tmp_path / "work")
+    assert json.loads(result.stdout)["room_id"] == "standup-42"
+
+
+def test_extends_bases_are_shown_without_dot_dot(tmp_path: Path) -> None:
+    (tmp_path / "specs" / "team").mkdir(parents=True)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "base.toml").write_text(GOOD.replace("fps = 15", "fps = 60"))
+    (tmp_path / "specs/team/a.toml").write_text('extends = "../../shared/base.toml"\nversion = 1\n')
+    for fmt in ("json", "sarif", "github", "text"):
+        result = run("lint", "--format", fmt, "specs/team/a.toml", cwd=tmp_path)
+        assert result.returncode == 1 and "shared/base.toml" in result.stdout
+        assert "../" not in result.stdout, fmt
