@@ -47,6 +47,28 @@ def digest_bytes(data: bytes) -> str:
 BUCKET_DIGITS = 2
 
 
+#: A bucket larger than this is not recspec's (256 buckets of ~20000 entries stay far below).
+_MAX_BUCKET = 64 * 1024 * 1024
+
+
+def _read_regular(path: str) -> str:
+    """A cache file's text; OSError for anything but a regular file of sane size (a FIFO or a
+    link to /dev/zero put in its place must not hang or exhaust the run)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BUCKET:
+            raise OSError(f"{path} is not a cache file")
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks).decode("utf-8")
+    finally:
+        os.close(fd)
+
+
 def _settings_key() -> str:
     """Everything global a verdict depends on: recspec's version and code.
 
@@ -159,7 +181,7 @@ class LintCache:
     def _read(self, bucket: str) -> dict[str, Any]:
         try:
             assert self.folder is not None
-            data = json.loads((self.folder / f"{bucket}.json").read_text(encoding="utf-8"))
+            data = json.loads(_read_regular(str(self.folder / f"{bucket}.json")))
         except (OSError, ValueError, AssertionError):
             return {}
         if (

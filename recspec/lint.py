@@ -187,7 +187,13 @@ def lint_paths(
         (str(path), name, conf.target)
         for path, name, conf in zip(files, names, configs, strict=True)
     ]
-    results = _check_all(todo, _Context(env, cache), jobs)
+    walked = _special_walked_files(paths, files)
+    results = _check_all([t for t in todo if t[0] not in walked], _Context(env, cache), jobs)
+    if walked:  # refused without opening: reading a FIFO would wait for a writer forever
+        by_path = iter(results)
+        results = [
+            _special_result(name) if path in walked else next(by_path) for path, name, _ in todo
+        ]
     for result in results:
         if result.unreadable is not None:
             raise UnreadableError(*result.unreadable)
@@ -214,6 +220,33 @@ def lint_paths(
     diagnostics.sort(key=lambda d: d.sort_key)
     strict = frozenset(name for name, conf in zip(names, configs, strict=True) if conf.strict)
     return LintRun(diagnostics, names, sources, strict)
+
+
+def _special_walked_files(paths: Iterable[str | os.PathLike[str]], files: list[str]) -> set[str]:
+    """Files a directory walk found that are not regular files (FIFOs, devices, sockets)."""
+    import stat
+
+    explicit = {os.fspath(p) for p in paths}
+    special = set()
+    for path in files:
+        if path in explicit:
+            continue  # named on the command line (`/dev/stdin`, `<(cmd)`): the user asked
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                special.add(path)
+        except OSError:
+            pass  # reading it reports the problem
+    return special
+
+
+def _special_result(name: str) -> FileResult:
+    from recspec.locate import _diagnostic
+    from recspec.rules import get_rule
+
+    message = "not a regular file (a FIFO, device or socket); refused without opening it"
+    return FileResult(
+        name, [_diagnostic(get_rule("RS100"), "RS100", name, Span(1, 1, 1, 2), message)], {}
+    )
 
 
 def config_for(config: LintConfig | Callable[[str], LintConfig] | None, path: str) -> LintConfig:

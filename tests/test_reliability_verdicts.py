@@ -93,3 +93,62 @@ def test_extends_bases_are_shown_without_dot_dot(tmp_path: Path) -> None:
         result = run("lint", "--format", fmt, "specs/team/a.toml", cwd=tmp_path)
         assert result.returncode == 1 and "shared/base.toml" in result.stdout
         assert "../" not in result.stdout, fmt
+
+
+def test_special_files_are_refused_not_opened(tmp_path: Path) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "a.toml").write_text(GOOD)
+    os.mkfifo(tmp_path / "specs" / "pipe.toml")
+    walked = run("lint", "--format", "json", "specs", cwd=tmp_path)
+    found = json.loads(walked.stdout)
+    assert walked.returncode == 1 and [(d["file"], d["rule"]) for d in found] == [
+        ("specs/pipe.toml", "RS100")
+    ]
+    (tmp_path / "specs" / "a.toml").write_text('extends = "pipe.toml"\nversion = 1\n')
+    fifo_base = run("lint", "specs/a.toml", cwd=tmp_path)
+    assert fifo_base.returncode == 1 and "not a regular file" in fifo_base.stdout
+    (tmp_path / "secret").write_text("https://user:token@example.com\n")
+    (tmp_path / "specs" / "a.toml").write_text('extends = "../secret"\nversion = 1\n')
+    leak = run("lint", "specs/a.toml", cwd=tmp_path)
+    assert leak.returncode == 1 and "token@" not in leak.stdout + leak.stderr
+    assert "*.toml" in leak.stdout
+
+
+def test_a_cache_bucket_replaced_by_a_fifo_or_dev_zero_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(GOOD)
+    cache = tmp_path / "cache"
+    first = run(
+        "lint", "--cache-dir", str(cache), "a.toml", cwd=tmp_path, env={"RECSPEC_NO_CACHE": ""}
+    )
+    assert first.returncode == 0
+    buckets = list(cache.rglob("*.json"))
+    assert buckets
+    for index, bucket in enumerate(buckets):
+        bucket.unlink()
+        if index % 2:
+            os.mkfifo(bucket)
+        else:
+            bucket.symlink_to("/dev/zero")
+    again = run(
+        "lint", "--cache-dir", str(cache), "a.toml", cwd=tmp_path, env={"RECSPEC_NO_CACHE": ""}
+    )
+    assert again.returncode == 0, again.stderr
+
+
+def test_streamed_output_with_a_warm_cache_does_not_hang(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(GOOD)
+    env = {**os.environ, "RECSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("RECSPEC_NO_CACHE", None)
+    for _ in range(2):
+        done = subprocess.run(
+            f"{sys.executable} -m recspec compile a.toml -o /dev/stdout | cat",
+            shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env,
+        )  # fmt: skip
+        assert json.loads(done.stdout)["room_id"] == "standup-42"
+
+
+def test_compile_de_duplicates_its_specs_like_lint(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(GOOD)
+    result = run("compile", "a.toml", "./a.toml", "--out-dir", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.json"]

@@ -124,6 +124,7 @@ def command(
     specs = tuple(s for s in specs if s not in bodies)
     if not specs:
         exit_with(1)
+    specs = _unique(specs)
     global _stdin
     _stdin = None
     if "-" in specs:
@@ -215,6 +216,18 @@ def _compile(name: str, text: str | None) -> Any:
     if text is None:
         return compile_file(name, target=target, default_target=default)
     return compile_file(name, text=text, target=target, default_target=default)
+
+
+def _unique(specs: tuple[str, ...]) -> tuple[str, ...]:
+    """The specs without repeats (`a.toml ./a.toml`), as lint de-duplicates its inputs."""
+    seen: set[str] = set()
+    out = []
+    for spec in specs:
+        key = os.path.normcase(os.path.realpath(spec)) if spec != "-" else spec
+        if key not in seen:
+            seen.add(key)
+            out.append(spec)
+    return tuple(out)
 
 
 def _read(spec: str) -> str | None:
@@ -373,8 +386,12 @@ def _build_all(
 
 
 def _digest_of(path: Path) -> str | None:
+    """The output's digest, or None: a stream (`-o /dev/stdout`, a FIFO) is never read back."""
     from recspec.cache import digest_bytes
+    from recspec.output import is_stream
 
+    if is_stream(str(path)):
+        return None
     try:
         return digest_bytes(path.read_bytes())
     except OSError:

@@ -224,6 +224,10 @@ def _read_base(
             )
         )
         return None
+    refusal = _base_refusal(str(target))
+    if refusal:
+        loaded.problems.append(SpecProblem("RS804", f"extends {base!r}: {refusal}", child, where))
+        return None
     try:
         text = read_text(target)
     except UnreadableError as exc:
@@ -239,6 +243,26 @@ def _read_base(
     from recspec.lint import display_path
 
     return _read_chain(loaded, display_path(str(target)), text, stack)
+
+
+def _base_refusal(path: str) -> str:
+    """Why `path` may not be an `extends` base ("" when it may).
+
+    The boundary: a base is a TOML spec, so it must be named `*.toml` and be a regular file.
+    Anything else (`~/.git-credentials`, `/etc/passwd`, a FIFO that would block the read) is
+    refused without being opened, so no line of it can reach a report or a CI log.
+    """
+    import stat
+
+    if not path.lower().endswith(".toml"):
+        return "a base must be a TOML spec named *.toml; other files are not read"
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ""  # missing or unreadable: reading it says so
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a FIFO, device or socket); refused without opening it"
+    return ""
 
 
 def _could_nest(text: str, limit: int) -> bool:
