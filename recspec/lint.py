@@ -67,7 +67,7 @@ def display_path(path: Path | str) -> str:
     """
     text = str(path)
     if not os.path.isabs(text) and ".." not in text:  # already relative: relpath = normpath
-        return os.path.normpath(text).replace(os.sep, "/") if text else text
+        return printable(os.path.normpath(text).replace(os.sep, "/")) if text else text
     if ".." in text:
         folder, name = os.path.split(text)
         with contextlib.suppress(OSError, ValueError):
@@ -78,7 +78,25 @@ def display_path(path: Path | str) -> str:
             text = relative
     except (OSError, ValueError):
         pass
-    return text.replace(os.sep, "/")
+    return printable(text.replace(os.sep, "/"))
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal, a log and any output encoding: control characters (an
+    escape sequence in a file name or key) and undecodable file-name bytes become backslash
+    escapes (`\\x1b`, `\\xff`); everything else is kept. Plain text is returned as is."""
+    if text.isprintable() and text.isascii():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif not ch.isprintable() or 0xD800 <= code <= 0xDFFF:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 #: Below this many files to check, worker processes cost more than they save.

@@ -298,9 +298,11 @@ def _finish(
 ) -> list[Diagnostic]:
     from dataclasses import replace
 
+    from recspec.lint import printable
+
     out = []
     for diagnostic in diagnostics:
-        message = redact(diagnostic.message)
+        message = printable(redact(diagnostic.message))
         hidden = suppressed(diagnostic)
         if message != diagnostic.message or hidden:
             diagnostic = replace(diagnostic, message=message, suppressed=hidden)

@@ -152,3 +152,57 @@ def test_compile_de_duplicates_its_specs_like_lint(tmp_path: Path) -> None:
     result = run("compile", "a.toml", "./a.toml", "--out-dir", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.json"]
+
+
+def _shell(command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command, shell=True, cwd=cwd, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "RECSPEC_NO_CACHE": "1", **env}, errors="replace",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def odd(tmp_path: Path) -> Path:
+    (tmp_path / "a.toml").write_text(GOOD)
+    (tmp_path / os.fsdecode(b"b\xff.toml")).write_text(GOOD.replace("fps = 15", "fps = 60"))
+    (tmp_path / "esc.toml").write_text('version = 1\n"\\u001b]0;PWNED\\u0007" = 1\n')
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "{py} -m recspec lint a.toml >&-",
+        "{py} -m recspec lint . > /dev/full",
+        "PYTHONIOENCODING=latin-1 {py} -m recspec lint .",
+        "{py} -m recspec lint --format sarif .",
+        "{py} -m recspec lint --format json .",
+        "{py} -m recspec lint --format github .",
+        "{py} -m recspec lint --format junit .",
+        "mkdir gone && cd gone && rmdir ../gone && {py} -m recspec lint {root}/a.toml",
+        "ulimit -n 64 && {py} -m recspec lint -j 150 " + " ".join(["a.toml"] * 250),
+    ],
+)
+def test_no_traceback_whatever_the_streams_names_and_limits(odd: Path, command: str) -> None:
+    result = _shell(command.format(py=sys.executable, root=odd), odd)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    assert result.returncode in (0, 1, 2)
+    if "--format json" in command or "--format sarif" in command:
+        json.loads(result.stdout)  # valid JSON (and so valid UTF-8), even for b'\xff' names
+        assert "xff" in result.stdout  # the undecodable byte, shown as an escape
+
+
+def test_escape_sequences_never_reach_the_terminal(odd: Path) -> None:
+    for fmt in ("text", "github"):
+        result = _shell(f"{sys.executable} -m recspec lint --format {fmt} .", odd)
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "PWNED" in result.stdout  # shown, escaped
+
+
+def test_the_text_report_is_linear_in_findings(tmp_path: Path) -> None:
+    body = json.loads((ROOT / "examples" / "grid-4-720p-s3.json").read_text())
+    view = {"stream_id": "s", "top": 0, "left": 0, "bottom": -1, "right": -1, "layer": 1}
+    body["record_input_params"]["mix_config"]["mix_input_list"] = [view] * 1300
+    (tmp_path / "many.json").write_text(json.dumps(body))  # one line
+    result = _shell(f"{sys.executable} -m recspec lint many.json", tmp_path)
+    assert result.returncode == 1 and result.stdout.count("RS40") >= 5000
