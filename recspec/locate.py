@@ -258,11 +258,22 @@ _CREDENTIAL_LITERALS = (
 )
 
 
+#: A credential key and whatever follows its `=` or `:` on that line, parsable or not.
+_CREDENTIAL_REST = re.compile(
+    r"(?:access_(?:token|key_id|key_secret|key)|secret_key|AccessKey(?:Id|Secret)|Secret(?:Id|Key))"
+    r"[\"']?[ \t]*[=:][ \t]*([^\n]*)"
+)
+_ENV_ONLY = re.compile(r"""^["']\$\{env:[A-Za-z_][A-Za-z0-9_]*\}["'][ \t,]*$""")
+
+
 def credential_literals(text: str) -> list[str]:
     """Strings written after a credential key in a TOML or JSON text, as written.
 
     A file that does not parse has no document to find credentials in, yet its snippets and
-    messages still show its lines; this textual scan keeps those credentials hidden too.
+    messages still show its lines; this textual scan keeps those credentials hidden too: the
+    quoted value, and whatever else follows the key on its line (an unterminated string, an
+    array, a bare word), with every line of a multi-line string. A plain `"${env:NAME}"`
+    reference is not a secret and stays readable.
     """
     found: list[str] = []
     for pattern in _CREDENTIAL_LITERALS:
@@ -271,6 +282,22 @@ def credential_literals(text: str) -> list[str]:
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # part of a longer key such as `my_access_token`
             found.append(match.group(1) or match.group(2) or "")
+    for match in _CREDENTIAL_REST.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        rest = match.group(1).rstrip()
+        if not rest or _ENV_ONLY.match(rest):
+            continue
+        found.append(rest)
+        first = re.match(r"""[\s"'\[{(]*([^\s"'\[\]{}(),]+)""", rest)
+        if first:  # the value itself, as a parser's message quotes it (`unexpected word 'x'`)
+            found.append(first.group(1))
+        for quote in ('"""', "'''"):
+            if rest.startswith(quote) and rest.count(quote) == 1:  # a multi-line string
+                end = text.find(quote, match.end())
+                block = text[match.end() : end + 3 if end != -1 else len(text)]
+                found.extend(line.strip() for line in block.split("\n") if line.strip())
     return found
 
 

@@ -118,3 +118,40 @@ def test_long_spec_names_compile_twice(tmp_path: Path) -> None:
 def test_same_file_is_identity() -> None:
     assert same_file(__file__, str(Path(__file__).parent / ".." / "tests" / Path(__file__).name))
     assert not same_file(__file__, "/nonexistent")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"unterminated-SECRETXYZ',
+        '["SECRETXYZ-in-an-array"]',
+        "SECRETXYZ-bare-word",
+        '"""multi\nSECRETXYZ-line\n"""',
+        "'''multi\nSECRETXYZ-line\n'''",
+        "{ value = 'SECRETXYZ-inline' }",
+    ],
+)
+def test_credentials_that_do_not_parse_are_still_masked(tmp_path: Path, value: str) -> None:
+    text = GOOD.replace(
+        'access_token = "${env:ZEGO_ACCESS_TOKEN:-dev-token}"', f"access_token = {value}"
+    )
+    assert value in text
+    (tmp_path / "s.toml").write_text(text)
+    for fmt in ("text", "json", "sarif", "github", "junit"):
+        result = run("lint", "--format", fmt, "s.toml", cwd=tmp_path)
+        assert result.returncode in (0, 1) and result.stdout  # a finding (RS100, RS103 or RS805)
+        assert "SECRETXYZ" not in result.stdout + result.stderr, fmt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"access_token": "SECRETXYZ\n',
+        '{"access_token": ["SECRETXYZ"], "room_id": 1}',
+        '{"StorageParams": {"AccessKeySecret": SECRETXYZ}}',
+    ],
+)
+def test_payload_credentials_that_do_not_parse_are_masked(tmp_path: Path, text: str) -> None:
+    (tmp_path / "b.json").write_text(text)
+    result = run("lint", "b.json", cwd=tmp_path)
+    assert result.returncode == 1 and "SECRETXYZ" not in result.stdout + result.stderr
