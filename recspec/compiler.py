@@ -454,6 +454,7 @@ def compile_file(
     env: Mapping[str, str] | None = None,
     target: str | None = None,
     default_target: str = "legacy",
+    report_unused: bool = False,
 ) -> Compiled:
     """Load, build and lint one spec. Raises `UnreadableError` only for an unreadable `path`.
 
@@ -493,7 +494,7 @@ def compile_file(
                 _apply_payload_table(builder, _payload_table(loaded.spec.payload, compiled.target))
             compiled.document = builder.doc
             compiled.provenance = builder.provenance
-    compiled.diagnostics = spec_diagnostics(compiled)
+    compiled.diagnostics = spec_diagnostics(compiled, report_unused)
     if compiled.ok and compiled.document is not None:
         _refuse_non_json(compiled)
     if compiled.ok and compiled.document is not None and loaded.spec.payload:

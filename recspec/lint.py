@@ -125,14 +125,18 @@ def lint_file(
     """Diagnostics of one file and the texts they point into. Raises UnreadableError."""
     from recspec.source import UnreadableError
 
-    result = _check_path(str(path), display_path(path), _Context(env, None))
+    result = _check_path(str(path), display_path(path), "legacy", False, _Context(env, None))
     if result.unreadable is not None:
         raise UnreadableError(*result.unreadable)
     return result.diagnostics, result.sources
 
 
 def check_text(
-    name: str, text: str, env: Mapping[str, str] | None = None, target: str = "legacy"
+    name: str,
+    text: str,
+    env: Mapping[str, str] | None = None,
+    target: str = "legacy",
+    report_unused: bool = False,
 ) -> FileResult:
     """Lint one file's text: a payload (either dialect) when it is JSON, else a spec compiled
     for its own `target`, or `target` when it has none."""
@@ -149,7 +153,9 @@ def check_text(
         return FileResult(name, found, sources, text, broken=broken)
     from recspec.compiler import compile_file
 
-    compiled = compile_file(name, text=text, env=env, default_target=target)
+    compiled = compile_file(
+        name, text=text, env=env, default_target=target, report_unused=report_unused
+    )
     deps = {path: body for path, body in compiled.loaded.texts.items() if path != name}
     sources = compiled.sources if compiled.diagnostics else {}
     return FileResult(
@@ -202,7 +208,7 @@ def lint_paths(
     names = [display_path(p) for p in files]
     configs = [config_for(config, path) for path in files]
     todo = [
-        (str(path), name, conf.target)
+        (str(path), name, conf.target, _reports_unused(conf))
         for path, name, conf in zip(files, names, configs, strict=True)
     ]
     walked = _special_walked_files(paths, files)
@@ -210,7 +216,7 @@ def lint_paths(
     if walked:  # refused without opening: reading a FIFO would wait for a writer forever
         by_path = iter(results)
         results = [
-            _special_result(name) if path in walked else next(by_path) for path, name, _ in todo
+            _special_result(name) if path in walked else next(by_path) for path, name, _, _ in todo
         ]
     for result in results:
         if result.unreadable is not None:
@@ -238,6 +244,13 @@ def lint_paths(
     diagnostics.sort(key=lambda d: d.sort_key)
     strict = frozenset(name for name, conf in zip(names, configs, strict=True) if conf.strict)
     return LintRun(diagnostics, names, sources, strict)
+
+
+def _reports_unused(config: LintConfig) -> bool:
+    """Whether RS812 (unused suppressions, off unless selected) is selected for a file."""
+    from recspec.rules import select_rules
+
+    return any(rule.code == "RS812" for rule in select_rules(config.select, config.ignore))
 
 
 def _special_walked_files(paths: Iterable[str | os.PathLike[str]], files: list[str]) -> set[str]:
@@ -297,7 +310,7 @@ def lint_stdin(
 
         result = FileResult(name, check_config_text(name, text), {name: text})
     else:
-        result = check_text(name, text, env, conf.target)
+        result = check_text(name, text, env, conf.target, _reports_unused(conf))
     keep = _selector(conf)
     diagnostics = sorted(
         (
@@ -322,13 +335,16 @@ class _Context:
 _context = _Context(None, None)
 
 
-def _check_all(todo: list[tuple[str, str, str]], context: _Context, jobs: int) -> list[FileResult]:
+Todo = tuple[str, str, str, bool]  # (path, display name, default target, report unused)
+
+
+def _check_all(todo: list[Todo], context: _Context, jobs: int) -> list[FileResult]:
     global _context
     if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        return [_check_path(path, name, context, target) for path, name, target in todo]
-    specs = any(not _is_json(name, "") for _, name, _ in todo)
+        return [_check_path(*item, context) for item in todo]
+    specs = any(not _is_json(name, "") for _, name, _, _ in todo)
     if context.cache is not None:
-        context.cache.preload(cache_name(name, target) for _, name, target in todo)
+        context.cache.preload(cache_name(name, target) for _, name, target, _ in todo)
     _context = context
     try:
         results: list[FileResult] = parallel_map(_check_in_worker, todo, jobs, specs=specs)
@@ -337,9 +353,8 @@ def _check_all(todo: list[tuple[str, str, str]], context: _Context, jobs: int) -
     return results
 
 
-def _check_in_worker(item: tuple[str, str, str]) -> FileResult:
-    path, name, target = item
-    result = _check_path(path, name, _context, target)
+def _check_in_worker(item: Todo) -> FileResult:
+    result = _check_path(*item, _context)
     if _context.cache is None:
         result.text = None  # only the cache needs it back in the parent
     return result
@@ -350,7 +365,9 @@ def cache_name(name: str, target: str) -> str:
     return name if target == "legacy" else f"{name}\x00target={target}"
 
 
-def _check_path(path: str, name: str, context: _Context, target: str = "legacy") -> FileResult:
+def _check_path(
+    path: str, name: str, target: str, report_unused: bool, context: _Context
+) -> FileResult:
     """Read and check one file (or find it in the cache). Unreadable: `unreadable` is set."""
     from recspec.source import DecodeProblem, UnreadableError, read_text
 
@@ -370,8 +387,8 @@ def _check_path(path: str, name: str, context: _Context, target: str = "legacy")
         from recspec.configcheck import check_config_text
 
         return FileResult(name, check_config_text(name, text), {name: text})
-    result = check_text(name, text, context.env, target)
-    result.cache_key = cache_name(name, target)
+    result = check_text(name, text, context.env, target, report_unused)
+    result.cache_key = cache_name(name, target) if not report_unused else ""
     return result
 
 

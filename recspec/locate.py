@@ -129,8 +129,9 @@ def provenance_of(provenance: dict[str, KeyPath], ptr: str) -> tuple[str, KeyPat
     return "", ()
 
 
-def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
-    """Every problem of a compiled spec, positioned in the spec file (or an extended base)."""
+def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Diagnostic]:
+    """Every problem of a compiled spec, positioned in the spec file (or an extended base),
+    then the findings on its suppression comments (`recspec.suppressed`)."""
     from recspec.rules import check_payload, get_rule
 
     loaded = compiled.loaded
@@ -171,7 +172,8 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
                     rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path)
                 )
             )
-    if not out:
+    commented = any("recspec:" in text for text in loaded.texts.values())
+    if not out and not commented:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor
     suppressed = _spec_suppressions(loaded.texts)
     if compiled.document is None:  # a file that cannot be parsed or built fails, comments or not
@@ -180,7 +182,16 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
         def suppressed(diagnostic: Diagnostic) -> bool:
             return diagnostic.severity is not Severity.ERROR and comments(diagnostic)
 
-    return _finish(out, Redactor(loaded.secrets), suppressed)
+    done = _finish(out, Redactor(loaded.secrets), suppressed)
+    if commented:
+        from recspec.suppressed import suppression_diagnostics
+
+        found = suppression_diagnostics(loaded.texts, done, report_unused)
+        if found:
+            done = sorted(
+                [*done, *_finish(found, Redactor(()), lambda _d: False)], key=lambda d: d.sort_key
+            )
+    return done
 
 
 def payload_diagnostics(

@@ -206,3 +206,25 @@ def test_the_text_report_is_linear_in_findings(tmp_path: Path) -> None:
     (tmp_path / "many.json").write_text(json.dumps(body))  # one line
     result = _shell(f"{sys.executable} -m recspec lint many.json", tmp_path)
     assert result.returncode == 1 and result.stdout.count("RS40") >= 5000
+
+
+def test_suppression_comments_with_unknown_codes_are_warnings(tmp_path: Path) -> None:
+    text = GOOD.replace("fps = 15", "fps = 60  # recspec: ignore[RS3O5]")
+    (tmp_path / "s.toml").write_text(text.replace("[room]", "[room]  # recspec: nonsense"))
+    result = run("lint", "--format", "json", "s.toml", cwd=tmp_path)
+    found = sorted((d["rule"], d["line"]) for d in json.loads(result.stdout))
+    fps_line = text.splitlines().index("fps = 60  # recspec: ignore[RS3O5]") + 1
+    room_line = text.splitlines().index("[room]") + 1
+    assert found == sorted([("RS305", fps_line), ("RS811", fps_line), ("RS811", room_line)])
+
+
+def test_unused_suppressions_are_reported_when_selected(tmp_path: Path) -> None:
+    text = GOOD.replace('resolution = "720p"', 'resolution = "720p"  # recspec: ignore[RS305]')
+    text = text.replace("fps = 15", "fps = 60  # recspec: ignore[fps-range]")
+    (tmp_path / "s.toml").write_text(text)
+    quiet = run("lint", "--format", "json", "s.toml", cwd=tmp_path)
+    assert quiet.returncode == 0 and json.loads(quiet.stdout) == []
+    asked = run("lint", "--format", "json", "--select", "ALL,RS812", "s.toml", cwd=tmp_path)
+    found = [(d["rule"], d["line"]) for d in json.loads(asked.stdout)]
+    resolution_line = text.splitlines().index('resolution = "720p"  # recspec: ignore[RS305]') + 1
+    assert found == [("RS812", resolution_line)]  # the fps one is used, the resolution one not

@@ -77,14 +77,17 @@ def test_get_rule_by_code_and_name() -> None:
 
 
 def test_select_rules() -> None:
-    assert select_rules() == RULES
+    default_on = tuple(r for r in RULES if r.default)
+    assert select_rules() == default_on and len(default_on) == len(RULES) - 1
+    assert [r.code for r in select_rules(["RS812"])] == ["RS812"]  # off unless named
+    assert "RS812" not in {r.code for r in select_rules(["RS8"])}
     canvas = select_rules(["RS3"])
     assert canvas and all(r.code.startswith("RS3") for r in canvas)
     assert [r.code for r in select_rules(["fps-range", "RS601"])] == ["RS305", "RS601"]
     without = select_rules(ignore=["RS3", "view-too-small"])
     assert not any(r.code.startswith("RS3") or r.name == "view-too-small" for r in without)
     assert select_rules(["RS3"], ["RS305"]) == tuple(r for r in canvas if r.code != "RS305")
-    assert select_rules(["ALL"]) == RULES
+    assert select_rules(["ALL"]) == default_on
     assert select_rules(["nothing-like-this"]) == ()
 
 
