@@ -154,7 +154,7 @@ def test_the_same_body_in_either_dialect_is_equal(write: Write) -> None:
 )
 def test_risk_tags(write: Write, change: dict[str, Any], pointer: str, tag: str) -> None:
     rows = diff_json(write, BASE, changed(**change))
-    assert [row for row in rows if row["pointer"] == pointer][0]["risk"] == [tag]
+    assert next(row for row in rows if row["pointer"] == pointer)["risk"] == [tag]
 
 
 def test_single_to_mixed_costs_and_cheaper_changes_do_not(write: Write) -> None:
@@ -291,7 +291,7 @@ def test_git_mode_in_a_temporary_repository(
     assert {r["kind"] for r in rows if r["file"] == "specs/gone.toml"} == {"removed"}
     assert {r["kind"] for r in rows if r["file"] == "specs/new.toml"} == {"added"}
     kept = [r for r in rows if r["file"] == "specs/kept.toml"]
-    assert [(r["pointer"], r["old"], r["new"], r["risk"]) for r in kept][0] == (
+    assert next((r["pointer"], r["old"], r["new"], r["risk"]) for r in kept) == (
         "/record_input_params/mix_config/mix_output_video_config/fps",
         15,
         30,
