@@ -21,7 +21,7 @@ FileChanges = list[tuple[str | None, list["Change"]]]
 
 
 @click.command("diff")
-@click.argument("paths", nargs=-1, type=PathArgument())
+@click.argument("paths", nargs=-1, type=PathArgument(), metavar="OLD NEW | --git REF [PATH]...")
 @click.option(
     "--git",
     "ref",
