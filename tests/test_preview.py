@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -270,3 +272,55 @@ def test_commands_never_print_a_traceback(tmp_path: Path) -> None:
         )
         assert done.returncode in (1, 2), done
         assert "Traceback" not in done.stderr
+
+
+# --- drawing needs no credentials ----------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_DEFAULTS = re.compile(r"\$\{env:([A-Z_]+):-[^}]*\}")
+
+
+def _clean_env() -> dict[str, str]:
+    """`env -i PATH=... HOME=...`: no credential of any example is set."""
+    return {key: os.environ[key] for key in ("PATH", "HOME") if key in os.environ}
+
+
+@pytest.mark.parametrize(
+    "example",
+    ["grid-4-720p-s3", "webinar-speaker-1080p-oss", "classroom-whiteboard-kodo", "pip-custom"],
+)
+def test_drawing_commands_run_with_credentials_unset(tmp_path: Path, example: str) -> None:
+    # The shipped example, its `${env:NAME:-default}` made `${env:NAME}` and NAME unset.
+    text = (ROOT / "examples" / f"{example}.toml").read_text(encoding="utf-8")
+    text = NO_DEFAULTS.sub(r"${env:\1}", text).replace("#:schema ../", "#:schema ../../")
+    spec = tmp_path / f"{example}.toml"
+    spec.write_text(text, encoding="utf-8")
+    assert "${env:" in text
+    env = _clean_env()
+    run = [sys.executable, "-m", "recspec"]
+    for args in (
+        ["preview", str(spec), "-o", str(tmp_path / "x.svg")],
+        ["layout", str(spec), "--format", "json"],
+        ["docs", str(spec), "-o", str(tmp_path / "docs")],
+    ):
+        done = subprocess.run([*run, *args], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, (args, done.stderr)
+        assert "RS803" not in done.stderr
+    # compile and lint keep today's rules: an unset credential is an error there.
+    done = subprocess.run([*run, "lint", str(spec)], capture_output=True, text=True, env=env)
+    assert done.returncode == 1 and "RS803" in done.stdout
+
+
+def test_an_unset_variable_the_layout_reads_is_still_an_error(tmp_path: Path) -> None:
+    from recspec.compiler import compile_file
+    from recspec.spec.loader import UNSET_FOR_DRAWING
+
+    text = (ROOT / "examples" / "grid-4-720p-s3.toml").read_text(encoding="utf-8")
+    text = text.replace('"alice"', '"${env:ALICE}"')
+    text = text.replace("${env:ZEGO_APP_ID:-1234567890}", "${env:ZEGO_APP_ID}")
+    compiled = compile_file(text=text, env={}, unset_env=UNSET_FOR_DRAWING)
+    codes = [(d.rule, d.message) for d in compiled.diagnostics]
+    assert len(codes) == 1 and codes[0][0] == "RS803" and "layout.streams[0]" in codes[0][1]
+    fine = compile_file(text=text, env={"ALICE": "alice"}, unset_env=UNSET_FOR_DRAWING)
+    assert fine.ok and fine.body is not None
+    assert not compile_file(text=text, env={"ALICE": "alice"}).ok  # lint/compile: RS803

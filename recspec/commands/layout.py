@@ -78,9 +78,10 @@ def load_spec_layout(spec: Path) -> SpecLayout:
     from recspec.compiler import compile_file
     from recspec.lint import display_path
     from recspec.source import UnreadableError
+    from recspec.spec.loader import UNSET_FOR_DRAWING
 
-    try:
-        compiled = compile_file(display_path(spec))
+    try:  # drawing needs no credentials: unset ones outside the layout become a placeholder
+        compiled = compile_file(display_path(spec), unset_env=UNSET_FOR_DRAWING)
     except UnreadableError as exc:
         click.echo(f"recspec: {exc}", err=True)
         exit_with(2)
