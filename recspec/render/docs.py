@@ -114,6 +114,7 @@ def spec_sources(
                 origin=shown,
                 own_count=own or None,
                 compiled_list=redact.deep(views) if isinstance(views, list) else None,
+                background=mix.get("mix_output_background_color"),
             )
         )
     if problems:
