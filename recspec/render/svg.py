@@ -179,7 +179,7 @@ def _tile(
     lines, size = label_lines(lines, tile.width, tile.height)
     centre_x = Fraction(tile.left + tile.right, 2)
     first = Fraction(tile.top + tile.bottom, 2) - Fraction(size * (len(lines) - 1), 2)
-    texts = _sub(node, "g", fill="#111111" if tile.whiteboard else "#ffffff")
+    texts = _sub(node, "g", fill=_ink(int(fill[1:], 16) << 8))  # dark on light fills
     for offset, line in enumerate(lines):
         _text(texts, centre_x, first + offset * size + size // 3, size, line)
 
