@@ -1,7 +1,7 @@
 """The `side-by-side` and `stack` presets: one row of columns, or one column of rows.
 
 Each tile takes the full block height (side-by-side) or width (stack); the other axis is split
-exactly by largest remainder, so tiles differ by at most one `align` unit, the first ones larger.
+into equal tiles; what equal tiles cannot take becomes symmetric margins (`partition.spans`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ whiteboard). The other slots become thumbnails in strips along one canvas side (
 Strip rules:
 - A strip is `strip_size` thick (px, fraction or percentage of the canvas width for left/right
   strips, of the height for top/bottom strips), rounded to the nearest `align` unit.
-- `strip_capacity` thumbnail cells split the strip's length evenly (largest remainder); by default
+- `strip_capacity` thumbnail cells split the strip's length into equal cells (leftover as
+  symmetric margins); by default
   the capacity is how many `tile_aspect` thumbnails of that thickness fit along the strip.
 - When there are more thumbnails than one strip holds, a second strip opens on the inner side of
   the first; past `max_strips` strips, the capacity grows instead (thumbnails get shorter).
@@ -154,8 +155,8 @@ _STRIP_OPTIONS = (
 
 _STRIP_TIES = (
     "Strip thickness rounds to the nearest align unit (halves up).",
-    "Thumbnail cells split the strip length by largest remainder: earlier thumbnails get the "
-    "extra align units.",
+    "Thumbnail cells are equal; what equal cells cannot take of the strip length becomes "
+    "margins at both ends (the odd align unit at the end).",
     "Thumbnails fill the outer strip first, top to bottom or left to right, in slot order.",
     "Automatic capacity = floor((length + gap) / (thumbnail length + gap)), at least 1; with "
     "more than max_strips strips needed, capacity = ceil(thumbnails / max_strips).",

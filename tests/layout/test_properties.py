@@ -96,18 +96,22 @@ def test_every_plan_is_valid_or_refused(case: tuple[LayoutSpec, int, int, bool])
 def test_no_seams_without_gap_or_margin(
     preset: str, count: int, canvas: tuple[int, int], align: int
 ) -> None:
-    """gap = margin = 0: lines and full cell grids cover the canvas; aspect grids their box."""
+    """gap = margin = 0: lines and full cell grids cover the canvas but for what equal tiles
+    cannot take (under `count` align units per axis, as margins); aspect grids their box."""
     width, height = canvas
     layout = LayoutSpec(preset=preset, tiles=count, align=align, tile_shape="cell")
     plan = plan_layout(layout, width, height)
     assert_valid_plan(plan, width, height, align=align)
     if preset != "grid":
-        assert area(plan) == width * height
+        slack = count * align
+        across = preset == "side-by-side"
+        assert area(plan) > (width - slack) * height if across else width * (height - slack)
+        assert len({(v.right - v.left, v.bottom - v.top) for v in plan.views}) == 1
         return
     rows = len({view.top for view in plan.views})
     cols = len({view.left for view in plan.views if view.top == plan.views[0].top})
     if rows * cols == count:
-        assert area(plan) == width * height
+        assert area(plan) > (width - cols * align) * (height - rows * align)
         aspect_plan = plan_layout(LayoutSpec(tiles=count, align=align), width, height)
         assert area(aspect_plan) == bounding_area(aspect_plan)
 
