@@ -280,6 +280,30 @@ def measure(report: Report, case: str, tool: str, size: int, cmd: list[str], wor
     return timing
 
 
+#: The text report of one line with this many findings must take under this long (issue 17).
+FINDINGS, FINDINGS_LIMIT_MS = 5000, 2000.0
+
+
+def many_findings(report: Report, work: Path, args: argparse.Namespace) -> None:
+    """One minified payload line with >= 5000 findings (views with inverted corners), linted
+    into the text report: every formatter must stay linear in the findings."""
+    views = [{"stream_id": f"s{i}", "top": 0, "left": 0, "bottom": -1, "right": -1, "layer": 1}
+             for i in range(FINDINGS // 4 + 1)]
+    doc = json.loads((work / "payloads" / sorted(os.listdir(work / "payloads"))[0]).read_text())
+    mix = doc["record_input_params"].setdefault("mix_config", {})
+    mix.update({"mix_mode": 1, "mix_input_list": views, "mix_output_stream_id": "m",
+                "mix_output_video_config": {"width": 1280, "height": 720, "fps": 15, "bitrate": 1130000}})
+    doc["record_input_params"]["record_mode"] = 2
+    (work / "many-findings.json").write_text(json.dumps(doc))
+    measure(report, "text report, 1 line, 5000+ findings", "recspec", 1,
+            [str(RECSPEC), "lint", "--no-cache", "many-findings.json"], work, args)
+    timing = report.find("text report, 1 line, 5000+ findings", 1)
+    if timing is not None:
+        verdict = "PASS" if timing.median < FINDINGS_LIMIT_MS else "FAIL"
+        report.notes.append(f"Text report of one line with {FINDINGS}+ findings: {timing.median:.0f} ms "
+                            f"(goal < {FINDINGS_LIMIT_MS:.0f} ms): {verdict}.")
+
+
 def has_jobs_option() -> bool:
     """Whether this recspec's `compile` has `--jobs` (detected, not assumed)."""
     helptext = subprocess.run([str(RECSPEC), "compile", "--help"], capture_output=True, text=True, check=False)
@@ -609,6 +633,7 @@ def run(report: Report, args: argparse.Namespace, work: Path) -> None:
     report.notes.append(f"Load average at the end: {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} on "
                         f"{os.cpu_count()} cores (above ~0.5 means other work shared the machine; "
                         "ratios, measured side by side, are steadier than absolute times).")
+    many_findings(report, work, args)
     big = max(args.size_list)
     inprocess(report, work, specs[: min(big, 1000)], payloads[: min(big, 1000)])
     if big > 1000:
