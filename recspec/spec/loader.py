@@ -127,9 +127,9 @@ def load_spec(
     return loaded
 
 
-#: What drawing commands put in place of an unset credential: valid both as an integer id
+#: What drawing commands put in place of an unset credential: valid both as a positive id
 #: (`room.app_id`) and as a string, and nothing secret.
-UNSET_FOR_DRAWING = "0"
+UNSET_FOR_DRAWING = "1"
 
 #: The top-level tables a drawing reads; their `${env:...}` must be set even to draw.
 DRAWN_TABLES = frozenset({"layout", "video"})
