@@ -53,3 +53,28 @@ def test_one_finding_per_key_with_the_accepted_forms(
         assert internal not in message, message
     line = text.splitlines()[found[0].line - 1]
     assert line.split("=")[0].strip() == key.rsplit(".", 1)[-1], (line, message)
+
+
+def test_compile_of_many_specs_prints_one_honest_summary(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for name, text in (("a", GOOD), ("b", GOOD), ("c", GOOD.replace("fps = 15", "fps = 60"))):
+        (tmp_path / f"{name}.toml").write_text(text)
+    (tmp_path / "d.json").write_text("{}")
+
+    def compile_all() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "recspec", "compile", "--no-cache", "a.toml", "b.toml",
+             "c.toml", "d.json", "--out-dir", "out"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    first = compile_all()
+    assert first.returncode == 1
+    assert first.stderr.count("checked") == 1 and "Found" not in first.stderr
+    assert (
+        "4 specs checked: 2 written, 0 unchanged, 2 refused (1 error, 0 warnings)." in first.stderr
+    )
+    second = compile_all()
+    assert "4 specs checked: 0 written, 2 unchanged, 2 refused" in second.stderr

@@ -161,24 +161,57 @@ def command(
         for spec, target in pairs
     ]
     cache = LintCache.open(not no_cache, cache_dir)
-    failed = 0
+    tally = Tally()
+    many = len(items) > 1
     for result in _build_all(items, cache, 1 if fail_fast else jobs_):
+        tally.add(result)
         if result.diagnostics:
-            print_diagnostics(result.diagnostics, result.sources, [result.name])
+            print_diagnostics(result.diagnostics, result.sources, [result.name], summary=not many)
         if result.write_error:
             click.echo(f"recspec: {result.write_error}", err=True)
             exit_with(2)
-        if not result.ok:
-            failed += 1
-            if fail_fast:
-                break
-        elif verbose:
+        if not result.ok and fail_fast:
+            break
+        if result.ok and verbose:
             click.echo(
                 f"{'wrote' if result.changed else 'unchanged'} {display_path(result.target)}",
                 err=True,
             )
     cache.save()
-    exit_with(1 if failed or bodies else 0)
+    if many or bodies:
+        click.echo(tally.line(len(items) + len(bodies), len(bodies)), err=True)
+    exit_with(1 if tally.refused or bodies else 0)
+
+
+@dataclass
+class Tally:
+    """What a multi-spec compile did, for its one summary line."""
+
+    written: int = 0
+    unchanged: int = 0
+    refused: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, result: Built) -> None:
+        shown = [d for d in result.diagnostics if not d.suppressed]
+        self.errors += sum(d.severity.label == "error" for d in shown)
+        self.warnings += sum(d.severity.label == "warning" for d in shown)
+        if not result.ok:
+            self.refused += 1
+        elif result.changed:
+            self.written += 1
+        else:
+            self.unchanged += 1
+
+    def line(self, checked: int, bodies: int) -> str:
+        refused = self.refused + bodies
+        return (
+            f"{checked} spec{'s' if checked != 1 else ''} checked: {self.written} written, "
+            f"{self.unchanged} unchanged, {refused} refused "
+            f"({self.errors} error{'s' if self.errors != 1 else ''}, "
+            f"{self.warnings} warning{'s' if self.warnings != 1 else ''})."
+        )
 
 
 #: The spec text read from standard input (`recspec compile -`), if any.
