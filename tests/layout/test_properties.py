@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from conftest import area, assert_valid_plan, bounding_area
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -154,6 +155,10 @@ def _structure(plan: Any) -> tuple[int, int]:
     return len({v.top for v in plan.views}), len({v.left for v in plan.views})
 
 
+def _thinnest(plan: Any) -> int:
+    return min(min(v.right - v.left, v.bottom - v.top) for v in plan.views)
+
+
 def _biggest(plan: Any) -> int:
     return max((v.right - v.left) * (v.bottom - v.top) for v in plan.views)
 
@@ -171,7 +176,8 @@ def test_a_small_gap_keeps_rows_columns_and_strips(
 ) -> None:
     """Issue 14: adding a gap up to 16 px shrinks tiles but never re-flows them, and the big
     tile keeps at least 85% of its area (speaker at 1080p with gap 4 used to wrap a 5th
-    thumbnail into a second strip, taking the host from 1920x864 to 1920x640)."""
+    thumbnail into a second strip, taking the host from 1920x864 to 1920x640). The one allowed
+    re-flow: when keeping the lines would push tiles under 16 px (RS411), they wrap."""
     width, height = canvas
     try:
         before = plan_layout(LayoutSpec(preset=preset, tiles=count, strip=strip), width, height)
@@ -180,6 +186,32 @@ def test_a_small_gap_keeps_rows_columns_and_strips(
         )
     except LayoutError:
         return  # too small to draw at all: other tests cover the finding
+    if _thinnest(before) - gap < 16:
+        return  # kept, the tiles would drop under 16 px: wrapping into more lines is the fix
     assert _structure(after) == _structure(before)
     if preset in ("speaker", "presentation", "pip"):  # the presets with a big tile
         assert _biggest(after) >= 0.85 * _biggest(before)
+
+
+SMALL_CANVASES = [(640, 360), (1280, 720), (1920, 1080), (1080, 1920), (360, 640), (480, 360)]
+
+
+@pytest.mark.parametrize("preset", COMPUTED)
+def test_presets_emit_no_view_their_linter_calls_unrecognisable(preset: str) -> None:
+    """Issue 14: `stack` with 25 tiles at 640x360 used to emit 640x14 rows (RS411); lines now
+    wrap. Speaker and presentation at 320x180 with large gaps still can (see the README)."""
+    canvases = SMALL_CANVASES + ([] if preset in ("speaker", "presentation") else [(320, 180)])
+    gaps = (0, 4) if preset in ("speaker", "presentation") else (0, 4, 16)
+    for count in range(1, 26):
+        for width, height in canvases:
+            for gap in gaps:
+                plan = plan_layout(LayoutSpec(preset=preset, tiles=count, gap=gap), width, height)
+                small = [v for v in plan.views if min(v.right - v.left, v.bottom - v.top) < 16]
+                assert not small, (preset, count, width, height, gap, small[0])
+
+
+def test_line_presets_use_the_linters_minimum() -> None:
+    from recspec.layout.lines import MIN_TILE_SIDE
+    from recspec.rules.layout import MIN_VIEW_SIDE
+
+    assert MIN_TILE_SIDE == MIN_VIEW_SIDE
