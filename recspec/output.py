@@ -52,8 +52,15 @@ def _resolve(path: str) -> tuple[bool, str, os.stat_result | None]:
 
 
 def is_terminal(path: str) -> bool:
-    """Whether `path` is a terminal (`-o /dev/tty`, `-o /dev/stdout` on a terminal)."""
-    if not is_stream(path):
+    """Whether `path` is a terminal (`-o /dev/tty`, `-o /dev/stdout` on a terminal).
+
+    Only a character device is opened to ask: opening (and closing) a FIFO would end the
+    reader waiting at its other side.
+    """
+    try:
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+    except (OSError, ValueError):
         return False
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)

@@ -228,3 +228,25 @@ def test_unused_suppressions_are_reported_when_selected(tmp_path: Path) -> None:
     found = [(d["rule"], d["line"]) for d in json.loads(asked.stdout)]
     resolution_line = text.splitlines().index('resolution = "720p"  # recspec: ignore[RS305]') + 1
     assert found == [("RS812", resolution_line)]  # the fps one is used, the resolution one not
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_no_configuration(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("tool = 1\n")
+    (tmp_path / "a.toml").write_text(GOOD)
+    assert run("lint", "a.toml", cwd=tmp_path).returncode == 0
+    assert run("lint", "pyproject.toml", cwd=tmp_path).returncode == 0
+
+
+def test_a_fifo_output_with_a_warm_cache_does_not_hang(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(GOOD)
+    os.mkfifo(tmp_path / "out.fifo")
+    env = {**os.environ, "RECSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("RECSPEC_NO_CACHE", None)
+    for _ in range(2):
+        reader = subprocess.Popen(["cat", str(tmp_path / "out.fifo")], stdout=subprocess.PIPE)
+        done = subprocess.run(
+            [sys.executable, "-m", "recspec", "compile", "a.toml", "-o", "out.fifo"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert json.loads(reader.communicate(timeout=30)[0])["room_id"] == "standup-42"
