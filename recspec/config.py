@@ -1,6 +1,8 @@
 """Lint configuration from `recspec.toml`, `.recspec.toml` or `pyproject.toml` `[tool.recspec]`.
 
-The nearest file walking up from the working directory wins (like ruff); keys: `select`,
+Each file is checked with the configuration nearest to it, walking up from its folder (like
+ruff), whatever the working directory; `per-file-ignores` globs are relative to the
+configuration file's folder. Keys: `select`,
 `ignore`, `per-file-ignores` (glob -> codes), `strict` and `target` (the API specs without a
 `target` key compile for: "legacy" or "v2"). A malformed configuration is a usage
 error (exit 2), never silently ignored.
@@ -8,10 +10,13 @@ error (exit 2), never silently ignored.
 
 from __future__ import annotations
 
+import os
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from recspec.diagnostics import Diagnostic
 from recspec.lint import LintConfig
 
 CONFIG_FILES = (".recspec.toml", "recspec.toml", "pyproject.toml")
@@ -51,7 +56,43 @@ def load_config(start: Path | None = None) -> LintConfig:
     found = find_config(start)
     if found is None:
         return LintConfig()
-    path, table = found
+    return config_from_table(*found)
+
+
+def load_config_file(path: Path) -> LintConfig:
+    """Read and validate the configuration file given with `--config` (any file name)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+    table = data.get("tool", {}).get("recspec", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.recspec] must be a table")
+    return config_from_table(path.resolve(), table)
+
+
+class NearestConfig:
+    """`config_for(path)`: the configuration nearest to each file, read once per folder."""
+
+    def __init__(self, adjust: Callable[[LintConfig], LintConfig] = lambda c: c) -> None:
+        self._adjust = adjust
+        self._by_folder: dict[str, LintConfig] = {}
+        self._by_file: dict[Path | None, LintConfig] = {}
+
+    def __call__(self, path: str) -> LintConfig:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._by_folder:
+            found = find_config(Path(folder))
+            key = found[0] if found else None
+            if key not in self._by_file:
+                config = config_from_table(*found) if found else LintConfig()
+                self._by_file[key] = self._adjust(config)
+            self._by_folder[folder] = self._by_file[key]
+        return self._by_folder[folder]
+
+
+def config_from_table(path: Path, table: dict[str, Any]) -> LintConfig:
+    """Validate one recspec table read from `path`."""
     unknown = set(table) - _KEYS
     if unknown:
         raise ConfigError(
@@ -69,7 +110,51 @@ def load_config(start: Path | None = None) -> LintConfig:
         },
         strict=_flag(path, table.get("strict", False)),
         target=_target(path, table.get("target", "legacy")),
+        root=str(path.parent),
     )
+
+
+def check_config_text(name: str, text: str) -> list[Diagnostic]:
+    """Findings for a configuration file named explicitly: it is checked, never compiled.
+
+    Unknown settings are RS102 at the key; a bad value or TOML error is RS100 at the table.
+    """
+    from recspec.locate import _diagnostic
+    from recspec.positions import Span
+    from recspec.rules import get_rule
+
+    def at(line: int, code: str, message: str) -> Diagnostic:
+        return _diagnostic(get_rule(code), code, name, Span(line, 1, line, 2), message)
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return [at(getattr(exc, "lineno", 1) or 1, "RS100", f"invalid TOML: {exc}")]
+    pyproject = os.path.basename(name) == "pyproject.toml"
+    table = data.get("tool", {}).get("recspec", None if pyproject else data)
+    if table is None:
+        return []
+    lines = text.splitlines()
+    header = next((i for i, t in enumerate(lines, 1) if t.strip() == "[tool.recspec]"), 1)
+    if not isinstance(table, dict):
+        return [at(header, "RS100", "[tool.recspec] must be a table")]
+
+    def line_of(key: str) -> int:
+        for number, line in enumerate(lines[header - 1 :], header):
+            stripped = line.strip().strip('"')
+            if stripped.startswith(key) and stripped[len(key) :].lstrip('" ').startswith("="):
+                return number
+        return header
+
+    found = [
+        at(line_of(key), "RS102", f"unknown setting `{key}`; known: {', '.join(sorted(_KEYS))}")
+        for key in sorted(set(table) - _KEYS)
+    ]
+    try:
+        config_from_table(Path(name), {k: v for k, v in table.items() if k in _KEYS})
+    except ConfigError as exc:
+        found.append(at(header, "RS100", str(exc).removeprefix(f"{name}: ")))
+    return found
 
 
 def _target(path: Path, value: Any) -> str:

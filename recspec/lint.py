@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from recspec.cache import LintCache
 
 
+#: Configuration files: linted as configuration when named explicitly, never as specs.
+CONFIG_NAMES = frozenset({"recspec.toml", ".recspec.toml", "pyproject.toml"})
+
+
 @dataclass
 class LintConfig:
     """Rule selection from the command line and `[tool.recspec]` / `recspec.toml`."""
@@ -31,6 +35,8 @@ class LintConfig:
     strict: bool = False
     #: the API specs without their own `target` compile for
     target: str = "legacy"
+    #: the folder of the configuration file: `per-file-ignores` patterns are relative to it
+    root: str | None = None
 
 
 @dataclass
@@ -135,8 +141,13 @@ def lint_paths(
     *,
     cache: LintCache | None = None,
     jobs: int = 1,
+    config_for: Callable[[str], LintConfig] | None = None,
 ) -> LintRun:
     """Lint files and directories (walked recursively). Raises UnreadableError for a bad path.
+
+    `config_for(path)` gives each file its own configuration (the nearest one, as ruff does);
+    without it every file uses `config`. Configuration files named explicitly are checked as
+    configuration, never as specs.
 
     Files the cache knows to be clean are skipped; with `jobs > 1` and enough files, forked
     worker processes read and check them (results keep the input order). An unreadable file
@@ -147,7 +158,14 @@ def lint_paths(
     config = config or LintConfig()
     files = find_inputs([str(p) for p in paths])
     names = [display_path(p) for p in files]
-    todo = [(str(path), name) for path, name in zip(files, names, strict=True)]
+    configs = [
+        config_for(p) if config_for and os.path.basename(p) not in CONFIG_NAMES else config
+        for p in files
+    ]
+    todo = [
+        (str(path), name, chosen.target)
+        for path, name, chosen in zip(files, names, configs, strict=True)
+    ]
     results = _check_all(todo, _Context(env, cache, config.target), jobs)
     for result in results:
         if result.unreadable is not None:
@@ -160,11 +178,36 @@ def lint_paths(
                 cache.forget(result.name)
             else:
                 cache.store(result.name, result.text, result.deps, result.env_used)
-    keep = _selector(config)
-    diagnostics = [d for result in results for d in result.diagnostics if keep(d)]
+    selectors: dict[int, Callable[[Diagnostic], bool]] = {}
+    diagnostics = []
+    for result, chosen in zip(results, configs, strict=True):
+        keep = selectors.get(id(chosen)) or selectors.setdefault(id(chosen), _selector(chosen))
+        diagnostics += [d for d in result.diagnostics if keep(d)]
     sources = {k: v for result in results for k, v in result.sources.items()}
     diagnostics.sort(key=lambda d: d.sort_key)
     return LintRun(diagnostics, names, sources)
+
+
+def lint_text(
+    name: str,
+    text: str,
+    config: LintConfig | None = None,
+    env: Mapping[str, str] | None = None,
+) -> LintRun:
+    """Lint text held in memory (stdin, an editor buffer) as if it were the file `name`.
+
+    `name` decides positions, spec or payload, and configuration file or not; nothing is read.
+    """
+    config = config or LintConfig()
+    if os.path.basename(name) in CONFIG_NAMES:
+        from recspec.config import check_config_text
+
+        result = FileResult(name, check_config_text(name, text), {name: text}, text)
+    else:
+        result = check_text(name, text, env, config.target)
+    keep = _selector(config)
+    diagnostics = sorted((d for d in result.diagnostics if keep(d)), key=lambda d: d.sort_key)
+    return LintRun(diagnostics, [name], dict(result.sources))
 
 
 @dataclass
@@ -180,13 +223,13 @@ class _Context:
 _context = _Context(None, None)
 
 
-def _check_all(todo: list[tuple[str, str]], context: _Context, jobs: int) -> list[FileResult]:
+def _check_all(todo: list[tuple[str, str, str]], context: _Context, jobs: int) -> list[FileResult]:
     global _context
     if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        return [_check_path(path, name, context) for path, name in todo]
-    specs = any(not _is_json(name, "") for _, name in todo)
+        return [_check_path(path, name, context, target) for path, name, target in todo]
+    specs = any(not _is_json(name, "") for _, name, _ in todo)
     if context.cache is not None:
-        context.cache.preload(name for _, name in todo)  # read once, shared by the workers
+        context.cache.preload(name for _, name, _ in todo)  # read once, shared by the workers
     _context = context
     try:
         results: list[FileResult] = parallel_map(_check_in_worker, todo, jobs, specs=specs)
@@ -195,14 +238,15 @@ def _check_all(todo: list[tuple[str, str]], context: _Context, jobs: int) -> lis
     return results
 
 
-def _check_in_worker(item: tuple[str, str]) -> FileResult:
-    result = _check_path(*item, _context)
+def _check_in_worker(item: tuple[str, str, str]) -> FileResult:
+    path, name, target = item
+    result = _check_path(path, name, _context, target)
     if _context.cache is None:
         result.text = None  # only the cache needs it back in the parent
     return result
 
 
-def _check_path(path: str, name: str, context: _Context) -> FileResult:
+def _check_path(path: str, name: str, context: _Context, target: str | None = None) -> FileResult:
     """Read and check one file (or find it in the cache). Unreadable: `unreadable` is set."""
     from recspec.source import DecodeProblem, UnreadableError, read_text
 
@@ -214,9 +258,14 @@ def _check_path(path: str, name: str, context: _Context) -> FileResult:
         return FileResult(name, [_decode_diagnostic(name, exc)], {})
     cache = context.cache
     environ = os.environ if context.env is None else context.env
-    if cache is not None and cache.lookup(name, text, environ) is not None:
+    same_target = target is None or target == context.target  # the cache is keyed on that
+    if cache is not None and same_target and cache.lookup(name, text, environ) is not None:
         return FileResult(name, [], {})
-    return check_text(name, text, context.env, context.target)
+    if os.path.basename(path) in CONFIG_NAMES:
+        from recspec.config import check_config_text
+
+        return FileResult(name, check_config_text(name, text), {name: text}, text)
+    return check_text(name, text, context.env, target or context.target)
 
 
 def parallel_map(
@@ -271,8 +320,11 @@ def _selector(config: LintConfig) -> Callable[[Diagnostic], bool]:
             return True
         if diagnostic.rule not in chosen:
             return False
+        where = diagnostic.file
+        if config.root is not None:
+            where = os.path.relpath(os.path.abspath(where), config.root).replace(os.sep, "/")
         return not any(
-            diagnostic.rule in ignored and fnmatch.fnmatch(diagnostic.file, pattern)
+            diagnostic.rule in ignored and fnmatch.fnmatch(where, pattern)
             for pattern, ignored in per_file.items()
         )
 
