@@ -80,6 +80,12 @@ def redact_payload(node: Any) -> Any:
     help="The API to compile for: legacy start or StartRecord (v2). Wins over the spec's "
     "`target` key and the configuration's `target` (default legacy).",
 )
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="With SPECS `-`: the name stdin is compiled as (positions, configuration lookup).",
+)
 @run_options
 def command(
     specs: tuple[str, ...],
@@ -90,11 +96,15 @@ def command(
     fail_fast: bool,
     verbose: bool,
     api: str | None,
+    stdin_filename: str | None,
     no_cache: bool,
     cache_dir: str | None,
     jobs: int | None,
 ) -> None:
-    """Compile SPECS into ZEGO start JSON (stdout for one spec, or -o / --out-dir)."""
+    """Compile SPECS into ZEGO start JSON (stdout for one spec, or -o / --out-dir).
+
+    Each spec uses the configuration nearest to it; `-` reads the spec from standard input.
+    """
     from recspec.cache import LintCache
     from recspec.commands.common import print_diagnostics
     from recspec.lint import default_jobs, display_path
@@ -103,8 +113,17 @@ def command(
         raise click.UsageError("use either -o/--output or --out-dir, not both")
     if len(specs) > 1 and out_dir is None:
         raise click.UsageError("several specs need --out-dir DIR")
+    stdin = specs == ("-",)
+    if stdin_filename is not None and not stdin:
+        raise click.UsageError("--stdin-filename needs `-` as the only SPEC")
+    if stdin:
+        _stdin[:] = [stdin_filename or "-", sys.stdin.read()]
+        specs = (_stdin[0],)
+    _refuse_payloads(specs)
     global _api
     _api = (api, _configured_target())
+    _defaults.clear()
+    _defaults.update({display_path(spec): _configured_target(spec) for spec in specs})
     if output is None and out_dir is None:
         _to_stdout(specs[0], redact or (sys.stdout.isatty() and not show_secrets))
         return
@@ -136,24 +155,40 @@ def command(
     exit_with(1 if failed else 0)
 
 
-#: (the command line's --target, the configuration's target), inherited by forked workers
+#: (the command line's --target, the working directory's target), inherited by forked workers
 _api: tuple[str | None, str] = (None, "legacy")
+#: display name -> the `target` of the configuration nearest to that spec
+_defaults: dict[str, str] = {}
+#: [name, text] of the spec read from standard input (`compile -`)
+_stdin: list[str] = []
 
 
-def _configured_target() -> str:
-    """The nearest configuration's `target` ("legacy" without one); a bad one is exit 2."""
+def _configured_target(spec: str | None = None) -> str:
+    """The `target` of the configuration nearest to `spec` (or to the working directory)."""
     from recspec.config import ConfigError, load_config
 
+    folder = Path(os.path.dirname(os.path.abspath(spec))) if spec else None
     try:
-        return load_config().target
+        return load_config(folder).target
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _refuse_payloads(specs: tuple[str, ...]) -> None:
+    """A request body is not a spec: point to `lint`, which checks it (exit 2)."""
+    for spec in specs:
+        text = _stdin[1] if _stdin and spec == _stdin[0] else ""
+        if spec.lower().endswith(".json") or text.lstrip().startswith("{"):
+            raise click.UsageError(
+                f"{spec} is a JSON request body, not a spec: check it with `recspec lint {spec}`"
+                " (compile turns TOML specs into request bodies)"
+            )
 
 
 def _compile(name: str, text: str | None) -> Any:
     from recspec.compiler import compile_file
 
-    target, default = _api
+    target, default = _api[0], _defaults.get(name, _api[1])
     if text is None:
         return compile_file(name, target=target, default_target=default)
     return compile_file(name, text=text, target=target, default_target=default)
@@ -166,6 +201,8 @@ def _read(spec: str) -> str | None:
     """
     from recspec.source import DecodeProblem, UnreadableError, read_text
 
+    if _stdin and spec == _stdin[0]:
+        return _stdin[1]
     try:
         return read_text(spec)
     except UnreadableError as exc:
@@ -284,7 +321,8 @@ def _build_all(
 
     todo: list[tuple[str, str | None, str, bool]] = []
     for name, text, target, redact in items:
-        entry = None if redact or text is None else cache.lookup(name, text, os.environ)
+        fresh = redact or _defaults.get(name, _api[1]) != _api[1]
+        entry = None if fresh or text is None else cache.lookup(name, text, os.environ)
         if entry is not None and entry.payload and _digest_of(Path(target)) == entry.payload:
             continue  # unchanged spec, current output: nothing to do
         todo.append((name, text, target, redact))
