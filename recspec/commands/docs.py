@@ -46,7 +46,8 @@ Exit codes: 0 written (or already up to date); 1 a spec's layout cannot be built
     "(e.g. rules.md.j2); they run in Jinja2's sandbox.",
 )
 def command(specs: tuple[str, ...], out_dir: str, fmt: str, templates: str | None) -> None:
-    """Render the docs into OUT_DIR; SPECS (files or folders) add their layouts to the gallery."""
+    """Render the docs into the -o/--out-dir folder; SPECS (files or folders) add their layouts
+    to the gallery."""
     from recspec.cli import exit_with
     from recspec.render.docs import SpecLayoutProblem, build_docs, write_docs
     from recspec.render.templating import TemplateProblem
