@@ -1,4 +1,9 @@
-"""`recspec explain CODE_OR_NAME`: one rule's full documentation, with its examples."""
+"""`recspec explain QUERY`: a rule's full documentation, or the rules a query finds.
+
+A query is a code (RS301) or name (fps-range): that rule's page; a code prefix (RS3): the family;
+any other word (fps, bucket): the rules whose name or summary holds it, or that rule's page when
+only one does.
+"""
 
 from __future__ import annotations
 
@@ -98,29 +103,57 @@ def _fields_section(rule: Rule) -> list[str]:
     return [*lines, ""]
 
 
+def find_rules(query: str) -> tuple[Rule, ...]:
+    """The rules `query` names: one by code or name, a family by code prefix, else by word."""
+    from recspec.rules import all_rules, get_rule, is_known_selector, select_rules
+
+    text = query.strip()
+    rule = get_rule(text)
+    if rule is not None:
+        return (rule,)
+    if not text:
+        return ()
+    if text.upper().startswith("RS"):
+        return select_rules([text]) if is_known_selector(text) else ()
+    word = text.lower()
+    return tuple(r for r in all_rules() if word in r.name or word in r.summary.lower())
+
+
 @click.command("explain")
-@click.argument("code_or_name")
+@click.argument("query", metavar="CODE|PREFIX|NAME|WORD")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (json: one rule's object, or a list of catalogue rows).",
 )
-def command(code_or_name: str, fmt: str) -> None:
-    """Show the documentation of one rule, by code (RS301) or name (fps-range)."""
+def command(query: str, fmt: str) -> None:
+    """Show a rule's documentation by code (RS301) or name (fps-range); a code prefix (RS3)
+    or a word (fps) lists the matching rules, or shows the page when only one matches."""
     from recspec.cli import exit_with
-    from recspec.rules import get_rule, suggest
+    from recspec.commands.rules import render_table, rule_summary
+    from recspec.rules import suggest
 
-    rule = get_rule(code_or_name)
-    if rule is None:
-        near = suggest(code_or_name)
+    found = find_rules(query)
+    if not found:
+        near = suggest(query)
         hint = f"; did you mean {', '.join(near)}?" if near else "; see `recspec rules`"
-        click.echo(f"recspec: unknown rule {code_or_name!r}{hint}", err=True)
+        click.echo(
+            f"recspec: unknown rule {query!r}: no code, prefix, name or word matches{hint}",
+            err=True,
+        )
         exit_with(2)
         return
-    if fmt == "json":
-        click.echo(json.dumps(rule_doc(rule), indent=2, ensure_ascii=False))
+    if len(found) == 1:
+        page = rule_doc(found[0])
+        click.echo(
+            json.dumps(page, indent=2, ensure_ascii=False)
+            if fmt == "json"
+            else render_text(found[0])
+        )
+    elif fmt == "json":
+        click.echo(json.dumps([rule_summary(r) for r in found], indent=2, ensure_ascii=False))
     else:
-        click.echo(render_text(rule))
+        click.echo(render_table(found))
