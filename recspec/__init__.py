@@ -1,7 +1,13 @@
-"""recspec: compile short TOML specs into ZEGO cloud-recording `start` payloads, and lint them.
+"""recspec: compile short TOML specs into ZEGO cloud-recording request bodies, and lint them.
 
-The public API (`recspec.api.__all__`) is importable from the package itself and loaded lazily,
-so that `recspec --version` and `python -m recspec` start fast.
+The public API (see `__all__`) is imported lazily, so that `recspec --version` and
+`python -m recspec` start fast:
+
+- `compile_spec(path)` / `compile_spec(text=..., filename=...)`: a spec to its request body
+  (raises `CompileError`, whose `.diagnostics` say why);
+- `lint_paths(paths)` and `lint_text(text, filename)`: a `LintRun` with `.diagnostics`
+  (`Diagnostic` objects) and `.exit_code()`;
+- `load_spec(path)`: the validated spec model without compiling it.
 """
 
 from __future__ import annotations
@@ -16,7 +22,6 @@ __all__ = [
     "Diagnostic",
     "LintConfig",
     "LintRun",
-    "LoadedSpec",
     "Severity",
     "UnreadableError",
     "__version__",
@@ -26,32 +31,37 @@ __all__ = [
     "load_spec",
 ]
 
-_API = frozenset(__all__) - {"__version__"}
-
 if TYPE_CHECKING:
     from recspec.api import (
         Compiled,
         CompileError,
-        Diagnostic,
         LintConfig,
         LintRun,
-        LoadedSpec,
-        Severity,
-        UnreadableError,
         compile_spec,
         lint_paths,
         lint_text,
         load_spec,
     )
+    from recspec.diagnostics import Diagnostic, Severity
+    from recspec.source import UnreadableError
+
+_HOMES = {
+    "Diagnostic": "recspec.diagnostics",
+    "Severity": "recspec.diagnostics",
+    "UnreadableError": "recspec.source",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _API:
-        from recspec import api
+    if name in __all__ and name != "__version__":
+        import importlib
 
-        return getattr(api, name)
+        module = importlib.import_module(_HOMES.get(name, "recspec.api"))
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'recspec' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_API})
+    return sorted(__all__)

@@ -44,9 +44,12 @@ class Redactor:
         return text
 
     def deep(self, node: Any) -> Any:
-        """A copy of a JSON-like document with every string redacted (for data shown to people)."""
+        """A copy of a JSON-like document with every string redacted (for data shown to people),
+        and every integer that is a secret's digits (an `app_id` from `${env:...}`) as `***`."""
         if isinstance(node, str):
             return self(node)
+        if isinstance(node, int) and not isinstance(node, bool):
+            return "***" if str(node) in self.secrets else node
         if isinstance(node, dict):
             return {self(k): self.deep(v) for k, v in node.items()}
         if isinstance(node, list):
@@ -126,8 +129,9 @@ def provenance_of(provenance: dict[str, KeyPath], ptr: str) -> tuple[str, KeyPat
     return "", ()
 
 
-def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
-    """Every problem of a compiled spec, positioned in the spec file (or an extended base)."""
+def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Diagnostic]:
+    """Every problem of a compiled spec, positioned in the spec file (or an extended base),
+    then the findings on its suppression comments (`recspec.suppressed`)."""
     from recspec.rules import check_payload, get_rule
 
     loaded = compiled.loaded
@@ -168,9 +172,26 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
                     rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path)
                 )
             )
-    if not out:
+    commented = any("recspec:" in text for text in loaded.texts.values())
+    if not out and not commented:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor
-    return _finish(out, Redactor(loaded.secrets), _spec_suppressions(loaded.texts))
+    suppressed = _spec_suppressions(loaded.texts)
+    if compiled.document is None:  # a file that cannot be parsed or built fails, comments or not
+        comments = suppressed
+
+        def suppressed(diagnostic: Diagnostic) -> bool:
+            return diagnostic.severity is not Severity.ERROR and comments(diagnostic)
+
+    done = _finish(out, Redactor(loaded.secrets), suppressed)
+    if commented:
+        from recspec.suppressed import suppression_diagnostics
+
+        found = suppression_diagnostics(loaded.texts, done, report_unused)
+        if found:
+            done = sorted(
+                [*done, *_finish(found, Redactor(()), lambda _d: False)], key=lambda d: d.sort_key
+            )
+    return done
 
 
 def payload_diagnostics(
@@ -248,11 +269,22 @@ _CREDENTIAL_LITERALS = (
 )
 
 
+#: A credential key and whatever follows its `=` or `:` on that line, parsable or not.
+_CREDENTIAL_REST = re.compile(
+    r"(?:access_(?:token|key_id|key_secret|key)|secret_key|AccessKey(?:Id|Secret)|Secret(?:Id|Key))"
+    r"[\"']?[ \t]*[=:][ \t]*([^\n]*)"
+)
+_ENV_ONLY = re.compile(r"""^["']\$\{env:[A-Za-z_][A-Za-z0-9_]*\}["'][ \t,]*$""")
+
+
 def credential_literals(text: str) -> list[str]:
     """Strings written after a credential key in a TOML or JSON text, as written.
 
     A file that does not parse has no document to find credentials in, yet its snippets and
-    messages still show its lines; this textual scan keeps those credentials hidden too.
+    messages still show its lines; this textual scan keeps those credentials hidden too: the
+    quoted value, and whatever else follows the key on its line (an unterminated string, an
+    array, a bare word), with every line of a multi-line string. A plain `"${env:NAME}"`
+    reference is not a secret and stays readable.
     """
     found: list[str] = []
     for pattern in _CREDENTIAL_LITERALS:
@@ -261,6 +293,22 @@ def credential_literals(text: str) -> list[str]:
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # part of a longer key such as `my_access_token`
             found.append(match.group(1) or match.group(2) or "")
+    for match in _CREDENTIAL_REST.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        rest = match.group(1).rstrip()
+        if not rest or _ENV_ONLY.match(rest):
+            continue
+        found.append(rest)
+        first = re.match(r"""[\s"'\[{(]*([^\s"'\[\]{}(),]+)""", rest)
+        if first:  # the value itself, as a parser's message quotes it (`unexpected word 'x'`)
+            found.append(first.group(1))
+        for quote in ('"""', "'''"):
+            if rest.startswith(quote) and rest.count(quote) == 1:  # a multi-line string
+                end = text.find(quote, match.end())
+                block = text[match.end() : end + 3 if end != -1 else len(text)]
+                found.extend(line.strip() for line in block.split("\n") if line.strip())
     return found
 
 
@@ -288,9 +336,11 @@ def _finish(
 ) -> list[Diagnostic]:
     from dataclasses import replace
 
+    from recspec.lint import printable
+
     out = []
     for diagnostic in diagnostics:
-        message = redact(diagnostic.message)
+        message = printable(redact(diagnostic.message))
         hidden = suppressed(diagnostic)
         if message != diagnostic.message or hidden:
             diagnostic = replace(diagnostic, message=message, suppressed=hidden)

@@ -1,9 +1,4 @@
-"""`recspec explain QUERY`: a rule's full documentation, or the rules a query finds.
-
-A query is a code (RS301) or name (fps-range): that rule's page; a code prefix (RS3): the family;
-any other word (fps, bucket): the rules whose name or summary holds it, or that rule's page when
-only one does.
-"""
+"""`recspec explain CODE_OR_NAME`: one rule's full documentation, with its examples."""
 
 from __future__ import annotations
 
@@ -103,57 +98,66 @@ def _fields_section(rule: Rule) -> list[str]:
     return [*lines, ""]
 
 
-def find_rules(query: str) -> tuple[Rule, ...]:
-    """The rules `query` names: one by code or name, a family by code prefix, else by word."""
-    from recspec.rules import all_rules, get_rule, is_known_selector, select_rules
+def find_rules(query: str) -> list[Rule]:
+    """Rules a code prefix (`RS3`) or a word (`fps`, `bucket`) names, in code order.
+
+    A word matches a rule's name, summary or the fields it is about (either dialect's names).
+    """
+    from recspec.rules import all_rules
 
     text = query.strip()
-    rule = get_rule(text)
-    if rule is not None:
-        return (rule,)
     if not text:
-        return ()
-    if text.upper().startswith("RS"):
-        return select_rules([text]) if is_known_selector(text) else ()
+        return []
+    if text.upper().startswith("RS") and text[2:].isdigit():
+        return [rule for rule in all_rules() if rule.code.startswith(text.upper())]
     word = text.lower()
-    return tuple(r for r in all_rules() if word in r.name or word in r.summary.lower())
+    return [
+        rule
+        for rule in all_rules()
+        if word in rule.name
+        or word in rule.summary.lower()
+        or any(word in f"{old} {new}".lower() for old, new in fields_of(rule))
+    ]
+
+
+def _list(rules: list[Rule], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([rule_doc(rule) for rule in rules], indent=2, ensure_ascii=False))
+        return
+    width = max(len(rule.name) for rule in rules)
+    for rule in rules:
+        click.echo(f"{rule.code}  {rule.name.ljust(width)}  {rule.summary}")
+    click.echo(f"\n{len(rules)} rules; `recspec explain CODE` shows one in full.")
 
 
 @click.command("explain")
-@click.argument("query", metavar="CODE|PREFIX|NAME|WORD")
+@click.argument("code_or_name")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format (json: one rule's object, or a list of catalogue rows).",
+    help="Output format.",
 )
-def command(query: str, fmt: str) -> None:
-    """Show a rule's documentation by code (RS301) or name (fps-range); a code prefix (RS3)
-    or a word (fps) lists the matching rules, or shows the page when only one matches."""
+def command(code_or_name: str, fmt: str) -> None:
+    """Show one rule's documentation, by code (RS301) or name (fps-range); a code prefix (RS3)
+    or a word (fps, watermark) lists the rules it matches."""
     from recspec.cli import exit_with
-    from recspec.commands.rules import render_table, rule_summary
-    from recspec.rules import suggest
+    from recspec.rules import get_rule, suggest
 
-    found = find_rules(query)
-    if not found:
-        near = suggest(query)
+    rule = get_rule(code_or_name)
+    if rule is None:
+        matches = find_rules(code_or_name)
+        if matches:
+            _list(matches, fmt)
+            return
+        near = suggest(code_or_name)
         hint = f"; did you mean {', '.join(near)}?" if near else "; see `recspec rules`"
-        click.echo(
-            f"recspec: unknown rule {query!r}: no code, prefix, name or word matches{hint}",
-            err=True,
-        )
+        click.echo(f"recspec: unknown rule {code_or_name!r}{hint}", err=True)
         exit_with(2)
         return
-    if len(found) == 1:
-        page = rule_doc(found[0])
-        click.echo(
-            json.dumps(page, indent=2, ensure_ascii=False)
-            if fmt == "json"
-            else render_text(found[0])
-        )
-    elif fmt == "json":
-        click.echo(json.dumps([rule_summary(r) for r in found], indent=2, ensure_ascii=False))
+    if fmt == "json":
+        click.echo(json.dumps(rule_doc(rule), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_table(found))
+        click.echo(render_text(rule))

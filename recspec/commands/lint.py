@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import click
 
 from recspec.cli import exit_with
 from recspec.commands.common import PathArgument, run_options
-
-if TYPE_CHECKING:
-    from recspec.config import NearestConfig
-    from recspec.lint import LintConfig
+from recspec.lint import LintConfig
 
 
 @click.command("lint")
@@ -44,15 +41,13 @@ if TYPE_CHECKING:
 @click.option(
     "--config",
     "config_file",
-    default=None,
-    metavar="FILE",
-    help="Use this configuration file for every input instead of the nearest one.",
+    type=click.Path(dir_okay=False),
+    help="Use this configuration file for every input (instead of each file's nearest).",
 )
 @click.option(
     "--stdin-filename",
-    default=None,
-    metavar="NAME",
-    help="With PATH `-`: the name stdin is linted as (positions, configuration, spec or JSON).",
+    help="With `-` as the path: the file name standard input stands for (positions, "
+    "configuration lookup, spec or payload).",
 )
 @run_options
 @click.option(
@@ -76,63 +71,39 @@ def command(
 ) -> None:
     """Lint spec files (.toml) and start payloads (.json); directories are walked.
 
-    Each file uses the configuration nearest to it (recspec.toml, .recspec.toml or
-    [tool.recspec] in pyproject.toml); `-` reads standard input.
+    `-` reads standard input (name it with --stdin-filename). Each file is checked with the
+    configuration nearest to it (recspec.toml, .recspec.toml or [tool.recspec] in
+    pyproject.toml); --config names one file for all, --isolated none. --select, --ignore
+    and --strict apply on top of it.
     """
-    from pathlib import Path
-
     from recspec import __version__
     from recspec.cache import LintCache
     from recspec.commands.common import check_selectors, use_color
-    from recspec.config import ConfigError, NearestConfig, load_config_file
+    from recspec.config import ConfigError
     from recspec.formats import Report, render
-    from recspec.lint import CONFIG_NAMES, LintConfig, default_jobs, lint_paths, lint_text
+    from recspec.lint import default_jobs, lint_paths, lint_stdin
     from recspec.rules import get_rule
     from recspec.source import UnreadableError
 
-    def adjust(config: LintConfig) -> LintConfig:
-        """The command line's --select/--ignore/--strict on top of a file's configuration."""
-        config.select = check_selectors("--select", select) or check_selectors(
-            "select", config.select
-        )
-        config.ignore = check_selectors("--ignore", ignore) + check_selectors(
-            "ignore", config.ignore
-        )
-        if strict is not None:
-            config.strict = strict
-        return config
-
-    use_stdin = paths == ("-",)
-    if stdin_filename is not None and not use_stdin:
-        raise click.UsageError("--stdin-filename needs `-` as the only PATH")
-    nearest = NearestConfig(adjust)
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError("`-` (standard input) cannot be mixed with other paths")
+    if stdin_filename is not None and paths != ("-",):
+        raise click.UsageError("--stdin-filename goes with `-` as the only path")
+    overrides = Overrides(
+        check_selectors("--select", select), check_selectors("--ignore", ignore), strict
+    )
+    configs = _configs(isolated, config_file, overrides)
     try:
-        if isolated:
-            fixed: LintConfig | None = adjust(LintConfig())
-        elif config_file is not None:
-            fixed = adjust(load_config_file(Path(config_file)))
+        if paths == ("-",):
+            run = lint_stdin(sys.stdin.read(), stdin_filename or "-", configs)
         else:
-            fixed = None
-        config = fixed or _working_config(nearest)
-        if use_stdin:
-            name = stdin_filename or "-"
-            text = sys.stdin.read()
-            is_config = os.path.basename(name) in CONFIG_NAMES
-            run = lint_text(name, text, fixed or (config if is_config else nearest(name)))
-        else:
-            cache = LintCache.open(not no_cache, cache_dir, f"target={config.target}")
-            run = lint_paths(
-                paths,
-                config,
-                cache=cache,
-                jobs=jobs or default_jobs(),
-                config_for=None if fixed else nearest,
-            )
+            cache = LintCache.open(not no_cache, cache_dir)
+            run = lint_paths(paths, configs, cache=cache, jobs=jobs or default_jobs())
             cache.save()
-    except ConfigError as exc:
+    except UnreadableError as exc:
         click.echo(f"recspec: {exc}", err=True)
         exit_with(2)
-    except UnreadableError as exc:
+    except ConfigError as exc:
         click.echo(f"recspec: {exc}", err=True)
         exit_with(2)
     shown = run.diagnostics if fmt == "sarif" else [d for d in run.diagnostics if not d.suppressed]
@@ -146,19 +117,47 @@ def command(
         docs_url=docs_url,
     )
     click.echo(render(fmt, report), nl=False)
-    exit_with(0 if exit_zero else run.exit_code(config.strict))
+    exit_with(0 if exit_zero else run.exit_code())
 
 
-def _working_config(nearest: NearestConfig) -> LintConfig:
-    """The working directory's configuration: it decides `strict` and keys the cache.
+@dataclass(frozen=True)
+class Overrides:
+    """--select, --ignore and --strict: they win over every file's configuration."""
 
-    A broken one is reported when a file under it is checked (or as findings when the file
-    itself is linted), so here it falls back to the defaults.
-    """
-    from recspec.config import ConfigError
-    from recspec.lint import LintConfig
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    strict: bool | None
 
-    try:
-        return nearest(os.path.join(os.getcwd(), "-"))
-    except ConfigError:
-        return LintConfig()
+    def apply(self, config: LintConfig) -> LintConfig:
+        return replace(
+            config,
+            select=self.select or config.select,
+            ignore=self.ignore + config.ignore,
+            strict=config.strict if self.strict is None else self.strict,
+        )
+
+
+def _configs(
+    isolated: bool, config_file: str | None, overrides: Overrides
+) -> Callable[[str], LintConfig]:
+    """Each file's configuration, the command line's options on top (exit 2 when broken)."""
+    from recspec.config import ConfigError, ConfigResolver, read_config
+
+    if isolated or config_file:
+        try:
+            fixed = read_config(config_file) if config_file and not isolated else LintConfig()
+        except ConfigError as exc:
+            click.echo(f"recspec: {exc}", err=True)
+            exit_with(2)
+        chosen = overrides.apply(fixed)
+        return lambda _path: chosen
+    resolve = ConfigResolver()
+    applied: dict[int, LintConfig] = {}
+
+    def config_of(path: str) -> LintConfig:
+        config = resolve(path)
+        if id(config) not in applied:
+            applied[id(config)] = overrides.apply(config)
+        return applied[id(config)]
+
+    return config_of

@@ -67,7 +67,9 @@ def _diagnostic(diag: Diagnostic, report: Report, style: _Style) -> str:
     snippet = source_line(report.sources, diag.file, diag.line)
     if snippet is not None:
         number, raw = snippet
-        text, shifted = _window(_printable(raw), diag, number)
+        # window first: a one-line file with 5000 findings must not be re-cleaned 5000 times
+        text, shifted = _window(raw, diag, number)
+        text = _printable(text)
         gutter_width = len(str(number))
         blank = style(" " * gutter_width + " |", GUTTER)
         lines.append(blank)

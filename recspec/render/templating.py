@@ -4,10 +4,7 @@ Templates are looked up in the user's `--templates` folder first, then in recspe
 ones (a ChoiceLoader), so any built-in template can be replaced by name. Every template runs in
 Jinja2's `SandboxedEnvironment`, so a user template cannot reach Python internals
 (`{{ ''.__class__.__mro__ }}` raises SecurityError); `StrictUndefined` turns a misspelt variable
-into an error instead of silently empty output, naming the template, the variable and the
-variables the template does receive. HTML templates (`*.html.j2`) autoescape. A file in the user's
-folder that overrides no built-in template is an error (a misnamed override would be silently
-ignored); files whose name starts with `_` are the user's own partials (`{% include %}`).
+into an error instead of silently empty output. HTML templates (`*.html.j2`) autoescape.
 
 Jinja2 is imported here only: this module is loaded by the docs and init code paths, never at
 `recspec` import time.
@@ -47,7 +44,7 @@ def environment(user_dir: str | os.PathLike[str] | None = None) -> SandboxedEnvi
         folder = Path(user_dir)
         if not folder.is_dir():
             raise TemplateProblem(f"--templates {str(folder)!r} is not a directory")
-        _check_override_names(folder)
+        _refuse_unknown_overrides(folder)
         loaders.append(jinja2.FileSystemLoader(str(folder)))
     loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
     env = SandboxedEnvironment(
@@ -67,36 +64,24 @@ def environment(user_dir: str | os.PathLike[str] | None = None) -> SandboxedEnvi
     return env
 
 
-def builtin_names() -> list[str]:
-    """The names a `--templates` folder may override (`rules.md.j2`, `starter.toml.j2`, ...)."""
-    return sorted(p.name for p in builtin_templates().glob("*.j2"))
-
-
-def _check_override_names(folder: Path) -> None:
-    known = set(builtin_names())
-    unknown = sorted(
-        p.name
-        for p in folder.iterdir()
-        if p.is_file() and p.name not in known and not p.name.startswith(("_", "."))
-    )
-    if unknown:
-        raise TemplateProblem(
-            f"--templates {str(folder)!r}: {', '.join(unknown)} override(s) no template; "
-            f"the templates are {', '.join(sorted(known))} (name your own partials _*.j2)"
-        )
+def _refuse_unknown_overrides(folder: Path) -> None:
+    """A template in the override folder that replaces nothing is a mistake (a misspelt name
+    would otherwise be silently ignored); so is a file that is not a template."""
+    known = sorted(p.name for p in builtin_templates().glob("*.j2"))
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.name not in known:
+            raise TemplateProblem(
+                f"--templates: {path.name!r} overrides no template; the templates are "
+                + ", ".join(known)
+            )
 
 
 def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
     """Render template `name`; any Jinja2 failure becomes a one-line `TemplateProblem`."""
     try:
         return env.get_template(name).render(context)
-    except jinja2.UndefinedError as exc:
-        where = _template_frame(exc, name)
-        receives = ", ".join(sorted(context))
-        raise TemplateProblem(
-            f"{where}: template {name} uses an undefined variable (UndefinedError: {_first_line(exc)}); "
-            f"{name} receives: {receives}"
-        ) from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateProblem(f"template {exc.name!r} not found") from None
     except jinja2.TemplateSyntaxError as exc:
@@ -105,6 +90,12 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str
     except jinja2.exceptions.SecurityError as exc:
         where = _template_frame(exc, name)
         raise TemplateProblem(f"{where}: refused by the template sandbox: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        where = _template_frame(exc, name)
+        known = ", ".join(sorted(context))
+        raise TemplateProblem(
+            f"{where}: UndefinedError: {_first_line(exc)} (template {name!r} receives: {known})"
+        ) from None
     except jinja2.TemplateError as exc:
         where = _template_frame(exc, name)
         raise TemplateProblem(f"{where}: {type(exc).__name__}: {_first_line(exc)}") from None

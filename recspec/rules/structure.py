@@ -126,6 +126,20 @@ def _check_int64(view: PayloadView) -> Iterator[Finding]:
         )
 
 
+def _check_empty_required(view: PayloadView) -> Iterator[Finding]:
+    for name in ("room_id", "access_token"):
+        value = view.get(name)
+        if isinstance(value, str) and not value.strip():
+            yield Finding(
+                pointer(name),
+                f"`{name}` is empty; it is required — an unset CI secret or environment "
+                "variable often expands to an empty string",
+            )
+    app_id = view.int("app_id")
+    if app_id is not None and app_id <= 0:
+        yield Finding(pointer("app_id"), f"`app_id` is {app_id}; a ZEGO AppID is a positive number")
+
+
 _BASE = "[L] seed parameter tables; reference §1"
 
 RULES: tuple[Rule, ...] = (
@@ -221,6 +235,19 @@ RULES: tuple[Rule, ...] = (
         good={"room_id": "class-101"},
         source="reference §1.1",
         check=_check_object,
+    ),
+    Rule(
+        code="RS110",
+        name="empty-required-value",
+        severity=Severity.ERROR,
+        summary="A required room id or access token is empty, or the app id is not positive.",
+        why="An empty value passes a type check but records nothing: ZEGO rejects the call, or "
+        "starts a task for the wrong room. It is what a CI secret missing on a fork's pull "
+        "request expands to.",
+        bad={"access_token": ""},
+        good={"access_token": "example-access-token"},
+        source="[L] app_id / access_token / room_id (是否必选 = 是)",
+        check=_check_empty_required,
     ),
     Rule(
         code="RS108",

@@ -224,6 +224,10 @@ def _read_base(
             )
         )
         return None
+    refusal = _base_refusal(str(target))
+    if refusal:
+        loaded.problems.append(SpecProblem("RS804", f"extends {base!r}: {refusal}", child, where))
+        return None
     try:
         text = read_text(target)
     except UnreadableError as exc:
@@ -236,7 +240,29 @@ def _read_base(
             SpecProblem("RS804", f"extends {base!r} is not text: {exc} ({resolved})", child, where)
         )
         return None
-    return _read_chain(loaded, str(target), text, stack)
+    from recspec.lint import display_path
+
+    return _read_chain(loaded, display_path(str(target)), text, stack)
+
+
+def _base_refusal(path: str) -> str:
+    """Why `path` may not be an `extends` base ("" when it may).
+
+    The boundary: a base is a TOML spec, so it must be named `*.toml` and be a regular file.
+    Anything else (`~/.git-credentials`, `/etc/passwd`, a FIFO that would block the read) is
+    refused without being opened, so no line of it can reach a report or a CI log.
+    """
+    import stat
+
+    if not path.lower().endswith(".toml"):
+        return "a base must be a TOML spec named *.toml; other files are not read"
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ""  # missing or unreadable: reading it says so
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a FIFO, device or socket); refused without opening it"
+    return ""
 
 
 def _could_nest(text: str, limit: int) -> bool:
@@ -320,6 +346,24 @@ def _check_credentials(loaded: LoadedSpec, credentials: list[tuple[KeyPath, str]
         )
 
 
+#: pydantic appends the branch of a union that failed to an error's location (`.int`,
+#: `.str`, `.function-after[...]`); users wrote the key, not the branch.
+_BRANCH = re.compile(
+    r"^(int|str|bool|float|list\[.*\]|dict\[.*\]|function-\w+\[.*\]|literal\[.*\])$"
+)
+
+
+def _digits_fix(value: Any) -> str:
+    """'a whole number; write 30' for "30fps" or 30.0."""
+    match = re.search(r"\d+", str(value)) if isinstance(value, str | float) else None
+    return f"a whole number; write {match.group(0)}" if match else ""
+
+
+def _key_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """The spec key path of a pydantic error location, union branches removed."""
+    return tuple(step for step in loc if not (isinstance(step, str) and _BRANCH.match(step)))
+
+
 def _validate(loaded: LoadedSpec) -> None:
     """Validate against the spec models; map each pydantic error to RS801/RS802/RS806.
 
@@ -339,10 +383,18 @@ def _validate(loaded: LoadedSpec) -> None:
     try:
         loaded.spec = Spec.model_validate(loaded.data)
     except ValidationError as exc:
+        from recspec.spec.words import accepted_forms, provider_hint, shown
+
+        seen: set[tuple[str | int, ...]] = set()
         for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
+            loc = _key_loc(tuple(error["loc"]))  # without union-branch names (`.int`, `.str`)
             kind = error["type"]
             where = dotted(loc)
+            forms = accepted_forms(loc)
+            if loc in seen:
+                continue  # one finding per key, however many union branches failed
+            seen.add(loc)
+            got = error.get("input")
             if kind == "extra_forbidden":
                 known = list(getattr(model_at(Spec, loc), "model_fields", {}))
                 code, message = "RS801", f"unknown key `{where}`{suggest(str(loc[-1]), known)}"
@@ -351,10 +403,14 @@ def _validate(loaded: LoadedSpec) -> None:
             elif kind == "literal_error":
                 expected = str(error.get("ctx", {}).get("expected", ""))
                 options = [o.strip(" '\"") for o in expected.replace(" or ", ",").split(",")]
-                got = error.get("input")
-                hint = suggest(got, options) if isinstance(got, str) else ""
-                hint = hint if "did you mean" in hint else ""
-                code, message = "RS802", f"`{where}` must be {expected}{hint}"
+                hint = provider_hint(loc, got, options)
+                if not hint and isinstance(got, str):
+                    near = suggest(got, options)
+                    hint = near if "did you mean" in near else ""
+                code, message = "RS802", f"`{where}` is {shown(got)}; it must be {expected}{hint}"
+            elif forms:
+                fix = _digits_fix(got) if forms.startswith("a whole number") else ""
+                code, message = "RS802", f"`{where}`: {shown(got)} is not {fix or forms}"
             elif kind == "value_error":
                 code, message = (
                     "RS802",

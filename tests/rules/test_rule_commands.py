@@ -60,9 +60,7 @@ def test_explain_json_round_trips_examples() -> None:
 
 def test_explain_unknown_rule_exits_2_with_a_suggestion() -> None:
     proc = subprocess.run(
-        # a typo: no code, prefix, name, or word of a name or summary ("view-overlap" finds
-        # view-overlap-same-layer by name and shows its page)
-        [sys.executable, "-m", "recspec", "explain", "view-overlp-same-layer"],
+        [sys.executable, "-m", "recspec", "explain", "veiw-overlap"],
         capture_output=True,
         text=True,
         check=False,
@@ -71,5 +69,5 @@ def test_explain_unknown_rule_exits_2_with_a_suggestion() -> None:
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "unknown rule 'view-overlp-same-layer'" in lines[0] and "did you mean" in lines[0]
+    assert "unknown rule 'veiw-overlap'" in lines[0] and "did you mean" in lines[0]
     assert "view-overlap-same-layer" in lines[0]
