@@ -47,12 +47,13 @@ PARENT = os.getpid()
 
 def failing(where: str, fail: Callable[[], object]) -> Callable[[int], int]:
     """A work function that calls `fail` in the parent or in a child (`where`); the other
-    side sleeps on each item, so both take at least one chunk."""
+    side sleeps on each item (50 ms: long enough that a loaded 2-core machine still lets the
+    other side take a chunk before the sleepers finish them all), so both take at least one."""
 
     def work(x: int) -> int:
         if (os.getpid() == PARENT) == (where == "parent"):
             fail()
-        time.sleep(0.01)
+        time.sleep(0.05)
         return x
 
     return work
