@@ -232,12 +232,30 @@ def _normalise(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+#: The images a docs run wrote, one `img/<file>` a line: the only files a later run may prune.
+MANIFEST = "MANIFEST"
+
+
+def _manifest_entries(manifest: Path) -> list[str]:
+    """The image paths an earlier run recorded (none when there is no readable manifest)."""
+    try:
+        text = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [
+        line
+        for line in text.splitlines()
+        if line.startswith(f"{IMAGE_DIR}/") and "/" not in line[len(IMAGE_DIR) + 1 :]
+    ]
+
+
 def write_docs(out_dir: str | os.PathLike[str], files: Mapping[str, bytes]) -> Written:
     """Write `files` under `out_dir` atomically, only where bytes changed; prune stale images.
 
-    A stale image is an `img/<name>-<count>.svg` that this run did not produce (a preset was
-    renamed, a count dropped), pruned only by a run that writes images (Markdown); other files
-    in `out_dir` are never touched.
+    A stale image is one that an earlier run wrote (listed in `img/MANIFEST`, which every run
+    that writes images rewrites) and this run did not produce (a preset was renamed, a count
+    dropped). Nothing else is ever removed: a user's own `img/architecture-1.svg` is not ours
+    however its name looks, because no manifest of ours lists it.
     """
     from recspec.output import write_atomic
 
@@ -250,11 +268,13 @@ def write_docs(out_dir: str | os.PathLike[str], files: Mapping[str, bytes]) -> W
         (written if write_atomic(target, data) else unchanged).append(relative)
     removed: list[str] = []
     images = root / IMAGE_DIR
-    ours = any(relative.startswith(f"{IMAGE_DIR}/") for relative in files)
-    if ours and images.is_dir():
-        for path in sorted(images.iterdir()):
-            relative = f"{IMAGE_DIR}/{path.name}"
-            if relative not in files and path.is_file() and _OUR_IMAGE.match(path.name):
+    ours = sorted(relative for relative in files if relative.startswith(f"{IMAGE_DIR}/"))
+    if ours:
+        manifest = images / MANIFEST
+        for relative in _manifest_entries(manifest):
+            path = root / relative
+            if relative not in files and _OUR_IMAGE.match(path.name) and path.is_file():
                 path.unlink()
                 removed.append(relative)
+        write_atomic(manifest, ("".join(f"{name}\n" for name in ours)).encode("utf-8"))
     return Written(written, unchanged, removed)

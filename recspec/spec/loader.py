@@ -204,13 +204,21 @@ def _read_base(
             SpecProblem("RS804", "`extends` path contains a NUL character", child, where)
         )
         return None
-    parent = Path(child).parent if child != "<string>" else Path.cwd()
-    target = parent / base
+    # Resolved the way the system opens the child: `link/../spec.toml` is in link's target's
+    # parent, so its bases are too (a lexical parent would silently merge another file).
+    parent = os.path.dirname(os.path.realpath(child)) if child != "<string>" else os.getcwd()
+    target = os.path.join(parent, base)
     try:
-        resolved = str(target.resolve())
-    except OSError as exc:  # e.g. a symlink loop
+        resolved = str(Path(target).resolve(strict=False))
+    except (OSError, RuntimeError) as exc:  # e.g. a symlink loop
         loaded.problems.append(
             SpecProblem("RS804", f"cannot resolve extends {base!r}: {exc}", child, where)
+        )
+        return None
+    refused = _not_a_spec_file(resolved)
+    if refused:
+        loaded.problems.append(
+            SpecProblem("RS804", f"extends {base!r} {refused} ({resolved})", child, where)
         )
         return None
     if resolved in stack:
@@ -225,7 +233,7 @@ def _read_base(
         )
         return None
     try:
-        text = read_text(target)
+        text = read_text(resolved)
     except UnreadableError as exc:
         loaded.problems.append(
             SpecProblem("RS804", f"cannot read extends {base!r}: {exc} ({resolved})", child, where)
@@ -236,7 +244,35 @@ def _read_base(
             SpecProblem("RS804", f"extends {base!r} is not text: {exc} ({resolved})", child, where)
         )
         return None
-    return _read_chain(loaded, str(target), text, stack)
+    return _read_chain(loaded, _base_name(resolved), text, stack)
+
+
+def _not_a_spec_file(resolved: str) -> str:
+    """Why `resolved` may not be a base ("" when it may), decided before it is ever opened.
+
+    The boundary: a base is a regular `.toml` file. A pull request must not make `lint` print a
+    line of `~/.git-credentials` into CI logs, nor hang on a FIFO or read `/dev/zero`.
+    """
+    import stat
+
+    if not resolved.endswith(".toml"):
+        return "is not a TOML spec (bases must be `.toml` files)"
+    try:
+        mode = os.stat(resolved).st_mode
+    except OSError:
+        return ""  # missing or unreadable: read_text says which, with the other file errors
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a FIFO, device or directory is never opened)"
+    return ""
+
+
+def _base_name(resolved: str) -> str:
+    """How a base is shown: relative to the working directory when inside it, never with `..`."""
+    try:
+        relative = os.path.relpath(resolved)
+    except ValueError:  # another drive
+        return resolved
+    return resolved if relative.startswith("..") else relative
 
 
 def _could_nest(text: str, limit: int) -> bool:
