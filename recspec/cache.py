@@ -167,7 +167,10 @@ class LintCache:
     def _read(self, bucket: str) -> dict[str, Any]:
         try:
             assert self.folder is not None
-            data = json.loads((self.folder / f"{bucket}.json").read_text(encoding="utf-8"))
+            from recspec.source import read_regular
+
+            raw = read_regular(self.folder / f"{bucket}.json")  # never a FIFO or a device
+            data = json.loads(raw.decode("utf-8")) if raw is not None else {}
         except (OSError, ValueError, AssertionError):
             return {}
         if (
@@ -186,10 +189,13 @@ class LintCache:
         record = self._entries(name)[1].get(name)
         if not isinstance(record, str) or not record.startswith(digest(text) + _SEP):
             return None
+        from recspec.source import read_regular
+
         try:
             entry = Entry.decode(record)
             for dep, dep_hash in entry.deps:
-                if digest(Path(dep).read_text(encoding="utf-8-sig")) != dep_hash:
+                raw = read_regular(dep)
+                if raw is None or digest(raw.decode("utf-8-sig")) != dep_hash:
                     return None
         except (OSError, ValueError):
             return None

@@ -29,9 +29,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     except OSError:
         info = None
     kind = info.st_mode if info is not None else 0
-    if kind and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
-        # A device or pipe (`-o /dev/stdout`, a FIFO): write into it; replacing it would put a
-        # regular file where /dev/null was.
+    if (kind and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind)) or is_system_path(target):
+        # A device or pipe (`-o /dev/stdout`, a FIFO, a terminal): written into, never replaced
+        # (a rename would put a regular file where /dev/stdout's link was) nor read back.
         with open(target, "wb") as handle:
             handle.write(data)
         return True
@@ -53,6 +53,49 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
                 os.unlink(tmp)
             raise
     return True
+
+
+def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """(device, inode) of the file `path` opens, or None when there is none: two names for one
+    file (`./a.toml`, a link, a hard link) are the same file."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def is_system_path(target: str) -> bool:
+    """Whether `target` is, or links through, /dev or /proc (`/dev/stdout` -> /proc/self/fd/1).
+
+    Such a name stands for a stream even when it leads to a regular file (stdout redirected to
+    `payload.json`): replacing it would replace the link, and the redirected file stays empty.
+    """
+    system = ("/dev/", "/proc/")
+    hop = os.path.abspath(target)
+    for _ in range(40):  # the kernel's own limit on links in a row
+        if hop.startswith(system):
+            return True
+        try:
+            link = os.readlink(hop)
+        except OSError:
+            return False
+        hop = os.path.normpath(os.path.join(os.path.dirname(hop), link))
+    return False
+
+
+def is_terminal(target: str) -> bool:
+    """Whether writing to `target` would print on a terminal (`-o /dev/tty`, `/dev/stdout`)."""
+    try:
+        if not stat.S_ISCHR(os.stat(target).st_mode):
+            return False
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
 
 
 def _link_new(target: str, data: bytes) -> bool:

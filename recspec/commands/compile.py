@@ -34,23 +34,29 @@ def payload_bytes(payload: dict[str, Any], redact: bool, secrets: Collection[str
     if redact:
         from recspec.locate import Redactor
 
-        payload = Redactor(secrets).deep(redact_payload(payload))
+        numbers = {s.strip() for s in secrets if len(s.strip()) >= 4}  # `app_id` from an env var
+        payload = Redactor(secrets).deep(redact_payload(payload, numbers))
     from recspec.output import pretty_json
 
     return (pretty_json(payload) + "\n").encode("utf-8")
 
 
-def redact_payload(node: Any) -> Any:
-    """A copy with every credential field's value replaced by `***`."""
+def redact_payload(node: Any, numbers: Collection[str] = ()) -> Any:
+    """A copy with every credential field's value replaced by `***`, and every integer that
+    came from `${env:...}` (`numbers`, as written there) too."""
     from recspec.spec.loader import CREDENTIAL_FIELDS
 
     if isinstance(node, dict):
         return {
-            k: "***" if k in CREDENTIAL_FIELDS and isinstance(v, str) else redact_payload(v)
+            k: "***"
+            if k in CREDENTIAL_FIELDS and isinstance(v, str)
+            else redact_payload(v, numbers)
             for k, v in node.items()
         }
     if isinstance(node, list):
-        return [redact_payload(v) for v in node]
+        return [redact_payload(v, numbers) for v in node]
+    if type(node) is int and numbers and str(node) in numbers:
+        return "***"
     return node
 
 
@@ -101,18 +107,22 @@ def command(
 
     if output and out_dir:
         raise click.UsageError("use either -o/--output or --out-dir, not both")
-    if len(specs) > 1 and out_dir is None:
-        raise click.UsageError("several specs need --out-dir DIR")
     global _api
     _api = (api, _configured_target())
+    specs = _distinct(specs)
+    if len(specs) > 1 and out_dir is None:
+        raise click.UsageError("several specs need --out-dir DIR")
     if output is None and out_dir is None:
         _to_stdout(specs[0], redact or (sys.stdout.isatty() and not show_secrets))
         return
+    if output is not None and not show_secrets:
+        from recspec.output import is_terminal
+
+        redact = redact or is_terminal(str(output))  # `-o /dev/tty` is as human-facing as stdout
     jobs_ = jobs or default_jobs()
-    items = [
-        (display_path(spec), _read(spec), target, redact)
-        for spec, target in _targets(specs, output, out_dir)
-    ]
+    pairs = _targets(specs, output, out_dir)
+    _refuse_overwriting_inputs(pairs, [spec for spec, _ in pairs])
+    items = [(display_path(spec), _read(spec), target, redact) for spec, target in pairs]
     # lint's key when --target is not given: both commands share the cache of clean files
     settings = f"target={api}!" if api else f"target={_api[1]}"
     cache = LintCache.open(not no_cache, cache_dir, settings)
@@ -197,6 +207,33 @@ def _targets(
     return [(spec, os.path.join(folder, name)) for name, spec in writers.items()]
 
 
+def _distinct(specs: tuple[str, ...]) -> tuple[str, ...]:
+    """The specs without repeats (`a.toml ./a.toml`, or two links to one file), as `lint` does."""
+    from recspec.output import file_identity
+
+    seen: set[object] = set()
+    kept = []
+    for spec in specs:
+        key = file_identity(spec) or os.path.normpath(os.path.abspath(spec))
+        if key not in seen:
+            seen.add(key)
+            kept.append(spec)
+    return tuple(kept)
+
+
+def _refuse_overwriting_inputs(pairs: list[tuple[str, str]], inputs: list[str]) -> None:
+    """Exit 2 when an output is one of the run's inputs, by file identity (not by name)."""
+    from recspec.output import file_identity
+
+    read = {key: name for name in inputs if (key := file_identity(name)) is not None}
+    for _, target in pairs:
+        key = file_identity(target)
+        if key is not None and key in read:
+            raise click.UsageError(
+                f"{target} is an input of this run ({read[key]}); not overwriting it"
+            )
+
+
 def _to_stdout(spec: str, hide: bool) -> None:
     from recspec.commands.common import print_diagnostics
     from recspec.lint import display_path
@@ -247,6 +284,14 @@ def build(item: tuple[str, str | None, str, bool]) -> Built:
     if compiled.payload is None:
         return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)
     data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets if redact else ())
+    from recspec.output import file_identity
+
+    written = file_identity(target)
+    if written is not None and any(
+        file_identity(path) == written for path in compiled.loaded.texts
+    ):
+        why = "is an input of this run (an `extends` base); not overwriting it"
+        return Built(name, target, False, write_error=f"{display_path(target)} {why}")
     try:  # -o into a missing folder creates it, as --out-dir does
         folder = os.path.dirname(target) or "."
         if folder not in _made_folders:
@@ -308,8 +353,7 @@ def _build_all(
 
 def _digest_of(path: Path) -> str | None:
     from recspec.cache import digest_bytes
+    from recspec.source import read_regular
 
-    try:
-        return digest_bytes(path.read_bytes())
-    except OSError:
-        return None
+    data = read_regular(path)  # `-o /dev/stdout | cat`: never read back from a pipe
+    return digest_bytes(data) if data is not None else None
