@@ -170,7 +170,31 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
             )
     if not out:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor
-    return _finish(out, Redactor(loaded.secrets), _spec_suppressions(loaded.texts))
+    suppressed = _spec_suppressions(loaded.texts)
+    if compiled.document is None or not strict_json(compiled.document):
+        # The spec cannot become a request body (it does not build, or a value such as `nan`
+        # or a TOML date has no JSON form): its errors stand whatever the comments say, so
+        # `lint` never passes what `compile` cannot write.
+        suppressed = _errors_stand(suppressed)
+    return _finish(out, Redactor(loaded.secrets), suppressed)
+
+
+def _errors_stand(suppressed: Callable[[Diagnostic], bool]) -> Callable[[Diagnostic], bool]:
+    return lambda d: d.severity is not Severity.ERROR and suppressed(d)
+
+
+def strict_json(node: Any) -> bool:
+    """Whether `node` is made only of what strict JSON can spell (no NaN/Infinity, no dates)."""
+    import math
+
+    kind = type(node)
+    if kind is dict:
+        return all(type(k) is str and strict_json(v) for k, v in node.items())
+    if kind is list:
+        return all(strict_json(v) for v in node)
+    if kind is float:
+        return math.isfinite(node)
+    return node is None or kind in (str, int, bool)
 
 
 def payload_diagnostics(
@@ -248,6 +272,21 @@ _CREDENTIAL_LITERALS = (
 )
 
 
+#: A value after a credential key that is not one plain string: triple-quoted (up to its end),
+#: an array or table (the rest of the line), or a string left open (the rest of the line).
+_UNUSUAL_VALUE = (
+    r"""\b["']?[ \t]*[=:][ \t]*"""
+    r"""((?:\"\"\"|''')[\s\S]*?(?:\"\"\"|'''|\Z)|[\[{][^\n]*|"(?:[^"\\\n]|\\.)*$|'[^'\n]*$)"""
+)
+#: The whole value as written, so the snippet of a broken file never shows a credential.
+_UNUSUAL_CREDENTIALS = (
+    re.compile(r"access_(?:token|key_id|key_secret|key)" + _UNUSUAL_VALUE, re.MULTILINE),
+    re.compile(r"secret_key" + _UNUSUAL_VALUE, re.MULTILINE),
+    re.compile(r"AccessKey(?:Id|Secret)" + _UNUSUAL_VALUE, re.MULTILINE),
+    re.compile(r"Secret(?:Id|Key)" + _UNUSUAL_VALUE, re.MULTILINE),
+)
+
+
 def credential_literals(text: str) -> list[str]:
     """Strings written after a credential key in a TOML or JSON text, as written.
 
@@ -261,6 +300,9 @@ def credential_literals(text: str) -> list[str]:
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # part of a longer key such as `my_access_token`
             found.append(match.group(1) or match.group(2) or "")
+    for pattern in _UNUSUAL_CREDENTIALS:
+        for match in pattern.finditer(text):
+            found.extend(line.strip() for line in match.group(1).splitlines())
     return found
 
 
@@ -291,7 +333,7 @@ def _finish(
     out = []
     for diagnostic in diagnostics:
         message = redact(diagnostic.message)
-        hidden = suppressed(diagnostic)
+        hidden = diagnostic.rule != "RS100" and suppressed(diagnostic)  # unparsable is an error
         if message != diagnostic.message or hidden:
             diagnostic = replace(diagnostic, message=message, suppressed=hidden)
         out.append(diagnostic)

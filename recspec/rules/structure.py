@@ -70,9 +70,27 @@ def _check_other_dialect(view: PayloadView) -> Iterator[Finding]:
         )
 
 
+#: Required identity fields and what an unusable value of each is: present but empty is as
+#: absent (an unset CI secret on a fork's pull request expands `${env:...}` to "").
+_NON_EMPTY_STRINGS = ("room_id", "access_token")
+_POSITIVE_INTEGERS = ("app_id",)
+
+
 def _check_required(view: PayloadView) -> Iterator[Finding]:
     for error in _select(view, "missing"):
         yield Finding(pointer(*error.loc), f"`{error.loc[-1]}` is required in {_where(error.loc)}")
+    if not isinstance(view.doc, dict):
+        return
+    for key in _NON_EMPTY_STRINGS:
+        value = view.doc.get(key)
+        if isinstance(value, str) and not value.strip():
+            yield Finding(
+                pointer(key), f"`{key}` is required and must not be empty (is an env var unset?)"
+            )
+    for key in _POSITIVE_INTEGERS:
+        value = view.doc.get(key)
+        if type(value) is int and value <= 0:
+            yield Finding(pointer(key), f"`{key}` is required and must be positive, not {value}")
 
 
 @per_document
@@ -145,7 +163,7 @@ RULES: tuple[Rule, ...] = (
         code="RS101",
         name="missing-required-field",
         severity=Severity.ERROR,
-        summary="A field the API marks as required is absent.",
+        summary="A field the API marks as required is absent, empty or (app_id) not positive.",
         why="The start call fails (or records nothing) without it.",
         bad={"room_id": None},
         good={"room_id": "class-101"},
