@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from recspec.diagnostics import Diagnostic, Severity, dotted, pointer, pointer_tokens
@@ -168,6 +168,7 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
                     rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path)
                 )
             )
+    out.extend(_suppression_problems(loaded.texts))
     if not out:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor
     suppressed = _spec_suppressions(loaded.texts)
@@ -177,6 +178,33 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
         # `lint` never passes what `compile` cannot write.
         suppressed = _errors_stand(suppressed)
     return _finish(out, Redactor(loaded.secrets), suppressed)
+
+
+def _suppression_problems(texts: dict[str, str]) -> Iterator[Diagnostic]:
+    """RS810 for each `# recspec:` comment that is malformed or names no rule (code, code
+    prefix or rule name); such a comment suppresses nothing it was meant to."""
+    from recspec.rules import all_rules, get_rule
+
+    rule = get_rule("RS810")
+    known: tuple[tuple[str, str], ...] | None = None
+    for file, text in texts.items():
+        if "recspec" not in text:
+            continue
+        from recspec.positions.toml import suppressions
+
+        found = suppressions(text)
+        for bad in found.malformed:
+            span = Span(bad.line, bad.column, bad.line, bad.column + 1)
+            yield _diagnostic(rule, "RS810", file, span, f"unreadable suppression: {bad.message}")
+        for entry in found:
+            if known is None:
+                known = tuple((r.code.upper(), r.name.lower()) for r in all_rules())
+            for selector in entry.codes:
+                up, low = selector.upper(), selector.lower()
+                if not any(code.startswith(up) or name == low for code, name in known):
+                    span = Span(entry.line, entry.column, entry.line, entry.column + 1)
+                    message = f"`{selector}` names no rule, so this comment suppresses nothing"
+                    yield _diagnostic(rule, "RS810", file, span, message)
 
 
 def _errors_stand(suppressed: Callable[[Diagnostic], bool]) -> Callable[[Diagnostic], bool]:

@@ -83,3 +83,13 @@ def test_an_env_var_set_but_empty_is_an_error_not_an_empty_token(tmp_path: Path)
     token = next(name for name in names if "TOKEN" in name)
     assert _verdicts(tmp_path, spec, env) == (0, 0)
     assert _verdicts(tmp_path, spec, {**env, token: ""}) == (1, 1)
+
+
+def test_a_suppression_naming_no_rule_or_unreadable_is_a_warning(tmp_path: Path) -> None:
+    text = GOOD + "# recspec: ignore[RS999, invalid-syntax, RS3]\n# recspec: nonsense\n"
+    (tmp_path / "s.toml").write_text(text, encoding="utf-8")
+    result = run("lint", "s.toml", cwd=tmp_path)
+    assert result.returncode == 0, result  # warnings only
+    found = [line for line in result.stdout.splitlines() if " RS810 " in line]
+    assert len(found) == 2, result.stdout
+    assert "`RS999` names no rule" in found[0] and "unreadable suppression" in found[1]

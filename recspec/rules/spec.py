@@ -132,4 +132,16 @@ RULES: tuple[Rule, ...] = (
         source="reference §1.7",
         kind="spec",
     ),
+    Rule(
+        code="RS810",
+        name="invalid-suppression",
+        severity=Severity.WARNING,
+        summary="A `# recspec: ignore[...]` comment that cannot be read or names no known rule.",
+        why="A misspelt code silences nothing, so the finding it was meant for still fails the "
+        "build, or, worse, a later real finding is hidden by a prefix that matches too much.",
+        bad=_with("# recspec: ignore[RS999]\n"),
+        good=BASE_SPEC,
+        source="ruff's RUF100/PGH004 (unused or blanket noqa)",
+        kind="spec",
+    ),
 )
