@@ -7,6 +7,7 @@ explicitly is sniffed: a document starting with `{` is JSON, anything else TOML.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -51,6 +52,10 @@ def display_path(path: Path | str) -> str:
     text = str(path)
     if not os.path.isabs(text) and ".." not in text:  # already relative: relpath = normpath
         return os.path.normpath(text).replace(os.sep, "/") if text else text
+    if ".." in text:  # `link/../a.toml` is where link's target's parent is, as open() finds it
+        folder, name = os.path.split(text)
+        with contextlib.suppress(OSError, ValueError):
+            text = os.path.join(os.path.realpath(folder or "."), name)
     try:
         relative = os.path.relpath(text)
         if not relative.startswith(".."):

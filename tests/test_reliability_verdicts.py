@@ -5,6 +5,7 @@ prunes only what it wrote (see also test_docs)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,33 @@ def test_a_suppression_naming_no_rule_or_unreadable_is_a_warning(tmp_path: Path)
     found = [line for line in result.stdout.splitlines() if " RS810 " in line]
     assert len(found) == 2, result.stdout
     assert "`RS999` names no rule" in found[0] and "unreadable suppression" in found[1]
+
+
+def test_extends_outside_the_spec_boundary_is_refused_unopened(tmp_path: Path) -> None:
+    secret_file = tmp_path / ".git-credentials"
+    secret_file.write_text("https://user:PLANTEDpassword@example.com\n", encoding="utf-8")
+    (tmp_path / "s.toml").write_text(f'extends = "{secret_file}"\n' + GOOD, encoding="utf-8")
+    result = run("lint", "s.toml", cwd=tmp_path, timeout=20)
+    assert_clean_failure(result, 1)
+    assert "RS804" in result.stdout and "PLANTEDpassword" not in result.stdout + result.stderr
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    (tmp_path / "f.toml").write_text('extends = "fifo.toml"\n' + GOOD, encoding="utf-8")
+    result = run("lint", "f.toml", cwd=tmp_path, timeout=20)  # a hang fails by timeout
+    assert_clean_failure(result, 1)
+    assert "not a regular file" in result.stdout
+
+
+def test_extends_resolves_the_way_the_system_opens_the_spec(tmp_path: Path) -> None:
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "link").symlink_to(tmp_path / "real" / "sub")
+    (tmp_path / "real" / "base.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "real" / "spec.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
+    # a decoy the lexical parent (work/) would pick
+    (tmp_path / "work" / "base.toml").write_text('version = "decoy"\n', encoding="utf-8")
+    result = run("compile", "link/../spec.toml", cwd=tmp_path / "work")
+    assert result.returncode == 0, result
+    assert json.loads(result.stdout)["room_id"]
+    shown = run("lint", "--format", "json", "link/../spec.toml", cwd=tmp_path / "work")
+    assert ".." not in shown.stdout.replace("link/../spec.toml", "")
