@@ -25,6 +25,7 @@ from recspec.formats._common import (
     clamp_column,
     counts,
     end_position,
+    inert,
     location,
     rule_url,
     source_line,
@@ -62,12 +63,15 @@ def render(report: Report) -> str:
 
 def _diagnostic(diag: Diagnostic, report: Report, style: _Style) -> str:
     severity = style(f"[{diag.severity.label}]", SEVERITY_STYLE[diag.severity])
-    head = f"{style(location(diag) + ':', BOLD)} {style(diag.rule, BOLD)} {severity} {diag.message}"
+    message = inert(diag.message)
+    head = f"{style(location(diag) + ':', BOLD)} {style(diag.rule, BOLD)} {severity} {message}"
     lines = [head]
     snippet = source_line(report.sources, diag.file, diag.line)
     if snippet is not None:
         number, raw = snippet
-        text, shifted = _window(_printable(raw), diag, number)
+        # window first, then sanitise: linear in the findings even on a one-line payload
+        window, shifted = _window(raw, diag, number)
+        text = _printable(window)
         gutter_width = len(str(number))
         blank = style(" " * gutter_width + " |", GUTTER)
         lines.append(blank)
