@@ -47,6 +47,28 @@ def digest_bytes(data: bytes) -> str:
 BUCKET_DIGITS = 2
 
 
+#: A bucket larger than this is not recspec's (256 buckets of ~20000 entries stay far below).
+_MAX_BUCKET = 64 * 1024 * 1024
+
+
+def _read_regular(path: str) -> str:
+    """A cache file's text; OSError for anything but a regular file of sane size (a FIFO or a
+    link to /dev/zero put in its place must not hang or exhaust the run)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BUCKET:
+            raise OSError(f"{path} is not a cache file")
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks).decode("utf-8")
+    finally:
+        os.close(fd)
+
+
 def _settings_key() -> str:
     """Everything global a verdict depends on: recspec's version and code.
 
@@ -125,29 +147,21 @@ class LintCache:
         self._key: str | None = None
 
     @classmethod
-    def open(
-        cls, enabled: bool = True, directory: str | None = None, settings: str = ""
-    ) -> LintCache:
+    def open(cls, enabled: bool = True, directory: str | None = None) -> LintCache:
         """The cache for this run, honouring `--no-cache`/`--cache-dir` and their env variables.
 
-        `settings` names run settings that change verdicts of unchanged files (the default
-        `target` a spec compiles for): entries made under other settings do not count.
+        A file checked with another default target is another entry (`recspec.lint.cache_name`).
         """
         if not enabled or os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
             return cls(None)
         chosen = directory or os.environ.get(CACHE_DIR_ENV) or _user_cache_dir()
-        cache = cls(Path(chosen))
-        cache.settings = settings
-        return cache
-
-    #: see `open`
-    settings = ""
+        return cls(Path(chosen))
 
     @property
     def key(self) -> str:
         """The settings key every bucket must carry (worked out when first needed)."""
         if self._key is None:
-            self._key = _settings_key() + (f" {self.settings}" if self.settings else "")
+            self._key = _settings_key()
         return self._key
 
     def preload(self, names: Iterable[str]) -> None:
@@ -167,10 +181,7 @@ class LintCache:
     def _read(self, bucket: str) -> dict[str, Any]:
         try:
             assert self.folder is not None
-            from recspec.source import read_regular
-
-            raw = read_regular(self.folder / f"{bucket}.json")  # never a FIFO or a device
-            data = json.loads(raw.decode("utf-8")) if raw is not None else {}
+            data = json.loads(_read_regular(str(self.folder / f"{bucket}.json")))
         except (OSError, ValueError, AssertionError):
             return {}
         if (
@@ -189,13 +200,10 @@ class LintCache:
         record = self._entries(name)[1].get(name)
         if not isinstance(record, str) or not record.startswith(digest(text) + _SEP):
             return None
-        from recspec.source import read_regular
-
         try:
             entry = Entry.decode(record)
             for dep, dep_hash in entry.deps:
-                raw = read_regular(dep)
-                if raw is None or digest(raw.decode("utf-8-sig")) != dep_hash:
+                if digest(Path(dep).read_text(encoding="utf-8-sig")) != dep_hash:
                     return None
         except (OSError, ValueError):
             return None

@@ -75,11 +75,11 @@ def main(argv: list[str] | None = None) -> None:
     """
     with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread
         signal.signal(signal.SIGTERM, _on_sigterm)
-    _safe_streams()
+    _sturdy_streams()
     try:
         os.getcwd()
     except OSError:
-        click.echo("recspec: the working directory no longer exists", err=True)
+        click.echo("recspec: the working directory no longer exists; cd somewhere first", err=True)
         sys.exit(2)
     try:
         result = cli.main(args=argv, prog_name="recspec", standalone_mode=False)
@@ -102,9 +102,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(143)
     except BrokenPipeError:
         sys.exit(0)
-    except OSError as exc:  # stdout on /dev/full, a full disk, EMFILE: the system said no
-        where = f" {exc.filename}" if exc.filename else ""
-        click.echo(f"recspec: cannot continue{where}: {exc.strerror or _describe(exc)}", err=True)
+    except OSError as exc:  # stdout on /dev/full, a vanished disk: one line, not a traceback
+        with contextlib.suppress(OSError, ValueError):
+            click.echo(f"recspec: cannot write the output: {exc.strerror or exc}", err=True)
         sys.exit(2)
     except Exception as exc:
         click.echo(f"recspec: internal error, please report: {_describe(exc)}", err=True)
@@ -112,9 +112,10 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(result if isinstance(result, int) else 0)
 
 
-def _safe_streams() -> None:
-    """Streams that can print anything: a closed stdout (`>&-`) becomes a sink, and characters
-    the encoding lacks (`PYTHONIOENCODING=latin-1`, a non-UTF-8 file name) print escaped."""
+def _sturdy_streams() -> None:
+    """Standard streams that cannot crash a run: a closed one (`>&-`) becomes /dev/null, and
+    text the terminal's encoding cannot show (`PYTHONIOENCODING=latin-1`, a non-UTF-8 file
+    name) is written as backslash escapes instead of raising."""
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
@@ -137,9 +138,7 @@ def entry() -> NoReturn:
     except SystemExit as exc:  # main() always ends here, with an integer code
         code = exc.code if isinstance(exc.code, int) else 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(
-            OSError, ValueError, AttributeError
-        ):  # a closed pipe (`... | head`) or stream
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # a closed pipe or stream
             stream.flush()
     os._exit(code)
 

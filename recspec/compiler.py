@@ -386,6 +386,39 @@ def ineffective_storage_keys(storage: Any, provider: int) -> list[KeyPath]:
     ]
 
 
+def _refuse_non_json(compiled: Compiled) -> None:
+    """Compile never writes what is not strict JSON (NaN, infinities, TOML dates and times),
+    even when a comment suppressed the type error that says so: one error that no comment
+    can hide, at the spec key that put the value there."""
+    import math
+
+    def bad(node: Any, path: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], Any] | None:
+        if isinstance(node, dict):
+            return next((b for k, v in node.items() if (b := bad(v, (*path, k)))), None)
+        if isinstance(node, list):
+            return next((b for i, v in enumerate(node) if (b := bad(v, (*path, i)))), None)
+        if isinstance(node, float) and not math.isfinite(node):
+            return path, node
+        if node is not None and not isinstance(node, str | int | float | bool):
+            return path, node
+        return None
+
+    found = bad(compiled.document, ())
+    if found is None:
+        return
+    from recspec.locate import TomlLocator, _diagnostic, provenance_of
+    from recspec.rules import get_rule
+
+    path, value = found
+    _, key_path = provenance_of(compiled.provenance, pointer(*path))
+    file = compiled.loaded.origin(key_path) if key_path else compiled.loaded.file
+    span = TomlLocator(compiled.loaded.texts.get(file, ""))(key_path)
+    what = type(value).__name__ if not isinstance(value, float) else repr(value)
+    message = f"`{path[-1]}` is {what}, which JSON cannot carry; the body is not written"
+    diagnostic = _diagnostic(get_rule("RS103"), "RS103", file, span, message, pointer(*path))
+    compiled.diagnostics.append(diagnostic)
+
+
 def _payload_table(raw: dict[str, Any], target: str) -> dict[str, Any]:
     """`[payload]` is written in the target's own field names: read it into canonical names."""
     if target == "legacy":
@@ -421,6 +454,7 @@ def compile_file(
     env: Mapping[str, str] | None = None,
     target: str | None = None,
     default_target: str = "legacy",
+    report_unused: bool = False,
 ) -> Compiled:
     """Load, build and lint one spec. Raises `UnreadableError` only for an unreadable `path`.
 
@@ -460,7 +494,9 @@ def compile_file(
                 _apply_payload_table(builder, _payload_table(loaded.spec.payload, compiled.target))
             compiled.document = builder.doc
             compiled.provenance = builder.provenance
-    compiled.diagnostics = spec_diagnostics(compiled)
+    compiled.diagnostics = spec_diagnostics(compiled, report_unused)
+    if compiled.ok and compiled.document is not None:
+        _refuse_non_json(compiled)
     if compiled.ok and compiled.document is not None and loaded.spec.payload:
         # The builder already writes fields in the models' order; `[payload]` merges may not.
         from recspec.payload.shape import canonical

@@ -1,90 +1,147 @@
-"""Lint configuration from `recspec.toml`, `.recspec.toml` or `pyproject.toml` `[tool.recspec]`.
+"""Configuration: `recspec.toml`, `.recspec.toml` or `[tool.recspec]` in `pyproject.toml`.
 
-The nearest file walking up from the working directory wins (like ruff); keys: `select`,
-`ignore`, `per-file-ignores` (glob -> codes), `strict` and `target` (the API specs without a
-`target` key compile for: "legacy" or "v2"). A malformed configuration is a usage
-error (exit 2), never silently ignored.
+As in ruff, each file is checked with the configuration nearest to it: the first folder walking
+up from the file's own folder that holds one of those files (a `pyproject.toml` without
+`[tool.recspec]` does not count) — whatever the working directory. `--config FILE` gives one
+file for every input and `--isolated` none. Keys: `select`, `ignore`, `per-file-ignores` (glob
+patterns relative to the configuration file's folder -> codes), `strict` and `target`.
+
+A configuration that is broken when a run needs it is a usage error (exit 2) naming the file and
+the key; a configuration file passed to `lint` explicitly is checked as configuration (RS810
+findings at the offending key), never as a spec.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
-from pathlib import Path
 from typing import Any
 
 from recspec.lint import LintConfig
 
 CONFIG_FILES = (".recspec.toml", "recspec.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "per-file-ignores", "strict", "target"}
+KEYS = ("select", "ignore", "per-file-ignores", "strict", "target")
 
 
 class ConfigError(Exception):
     """The configuration file is invalid; the message names the file and the key."""
 
 
-def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest configuration file and its recspec table, or None."""
-    folder = (start or Path.cwd()).resolve()
-    for directory in (folder, *folder.parents):
+def is_config_file(path: str) -> bool:
+    """Whether `path` is named like a configuration file (never linted as a spec)."""
+    return os.path.basename(path) in CONFIG_FILES
+
+
+def _table(path: str) -> dict[str, Any] | None:
+    """The recspec table of one candidate file; None when a pyproject.toml has none."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.loads(handle.read().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+    tool = data.get("tool", {})
+    if os.path.basename(path) == "pyproject.toml":
+        if not isinstance(tool, dict) or "recspec" not in tool:
+            return None
+        table = tool["recspec"]
+    else:
+        table = tool.get("recspec", data) if isinstance(tool, dict) else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.recspec] must be a table")
+    return table
+
+
+def find_config(folder: str | os.PathLike[str] | None = None) -> str | None:
+    """The nearest configuration file at or above `folder` (the working directory), or None."""
+    current = os.path.abspath(os.fspath(folder) if folder is not None else os.getcwd())
+    while True:
         for name in CONFIG_FILES:
-            candidate = directory / name
-            if not candidate.is_file():
-                continue
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"{candidate}: cannot read configuration: {exc}") from exc
-            if name == "pyproject.toml":
-                table = data.get("tool", {}).get("recspec")
-                if table is None:
-                    continue
-            else:
-                table = data.get("tool", {}).get("recspec", data)
-            if not isinstance(table, dict):
-                raise ConfigError(f"{candidate}: [tool.recspec] must be a table")
-            return candidate, table
-    return None
+            candidate = os.path.join(current, name)
+            if os.path.isfile(candidate) and _table(candidate) is not None:
+                return candidate
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
 
 
-def load_config(start: Path | None = None) -> LintConfig:
-    """Read and validate the nearest configuration (defaults when there is none)."""
-    found = find_config(start)
-    if found is None:
-        return LintConfig()
-    path, table = found
-    unknown = set(table) - _KEYS
-    if unknown:
-        raise ConfigError(
-            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KEYS))}"
-        )
+def read_config(path: str) -> LintConfig:
+    """Read and validate one configuration file (ConfigError when it is broken)."""
+    table = _table(path)
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.recspec] table")
+    problems = table_problems(table)
+    if problems:
+        raise ConfigError(f"{path}: {problems[0][1]}")
     per_file = table.get("per-file-ignores", {})
-    if not isinstance(per_file, dict):
-        raise ConfigError(f"{path}: per-file-ignores must be a table of glob = [codes]")
     return LintConfig(
-        select=_codes(path, "select", table.get("select", [])),
-        ignore=_codes(path, "ignore", table.get("ignore", [])),
-        per_file_ignores={
-            glob: _codes(path, f"per-file-ignores.{glob}", codes)
-            for glob, codes in per_file.items()
-        },
-        strict=_flag(path, table.get("strict", False)),
-        target=_target(path, table.get("target", "legacy")),
+        select=tuple(table.get("select", [])),
+        ignore=tuple(table.get("ignore", [])),
+        per_file_ignores={glob: tuple(codes) for glob, codes in per_file.items()},
+        strict=bool(table.get("strict", False)),
+        target=str(table.get("target", "legacy")),
+        root=os.path.dirname(os.path.abspath(path)),
+        source=path,
     )
 
 
-def _target(path: Path, value: Any) -> str:
-    if value not in ("legacy", "v2"):
-        raise ConfigError(f'{path}: target must be "legacy" or "v2"')
-    return str(value)
+def load_config(start: str | os.PathLike[str] | None = None) -> LintConfig:
+    """The nearest configuration to the folder `start` (defaults when there is none)."""
+    found = find_config(start)
+    return LintConfig() if found is None else read_config(found)
 
 
-def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: {key} must be a list of rule codes or names")
-    return tuple(value)
+class ConfigResolver:
+    """The configuration of each file: the nearest one, read once per folder and per file."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[str, str | None] = {}
+        self._configs: dict[str | None, LintConfig] = {}
+
+    def __call__(self, path: str) -> LintConfig:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        found = self._by_folder[folder]
+        if found not in self._configs:
+            self._configs[found] = LintConfig() if found is None else read_config(found)
+        return self._configs[found]
 
 
-def _flag(path: Path, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ConfigError(f"{path}: strict must be true or false")
-    return value
+def table_problems(table: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+    """(key path, message) for every problem of a recspec configuration table."""
+    problems: list[tuple[tuple[str, ...], str]] = []
+    for key in table:
+        if key not in KEYS:
+            from recspec.modelpath import suggest
+
+            hint = suggest(key, list(KEYS))
+            problems.append(((key,), f"unknown setting `{key}`{hint}"))
+    for key in ("select", "ignore"):
+        if key in table and not _codes(table[key]):
+            problems.append(((key,), f"{key} must be a list of rule codes or names"))
+        elif key in table:
+            from recspec.rules import is_known_selector
+
+            for selector in table[key]:
+                if not is_known_selector(selector):
+                    problems.append(((key,), f"{key}: unknown rule {selector!r}"))
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        problems.append(
+            (("per-file-ignores",), "per-file-ignores must be a table of glob = [codes]")
+        )
+    else:
+        for glob, codes in per_file.items():
+            if not _codes(codes):
+                message = f"per-file-ignores.{glob} must be a list of rule codes or names"
+                problems.append((("per-file-ignores", glob), message))
+    if not isinstance(table.get("strict", False), bool):
+        problems.append((("strict",), "strict must be true or false"))
+    if table.get("target", "legacy") not in ("legacy", "v2"):
+        problems.append((("target",), 'target must be "legacy" or "v2"'))
+    return problems
+
+
+def _codes(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)

@@ -32,6 +32,10 @@ class LintConfig:
     strict: bool = False
     #: the API specs without their own `target` compile for
     target: str = "legacy"
+    #: the folder `per-file-ignores` patterns are relative to ("": the working directory)
+    root: str = ""
+    #: the configuration file this came from ("": defaults or the command line)
+    source: str = ""
 
 
 @dataclass
@@ -41,18 +45,30 @@ class LintRun:
     diagnostics: list[Diagnostic]
     files: list[str]
     sources: dict[str, str]
+    #: files whose configuration says `strict` (their warnings fail the run too)
+    strict_files: frozenset[str] = frozenset()
 
     def exit_code(self, strict: bool = False) -> int:
-        worst = Severity.WARNING if strict else Severity.ERROR
-        return int(any(d.severity >= worst and not d.suppressed for d in self.diagnostics))
+        """1 when an error (or, with `strict` or in a strict file, a warning) is unsuppressed."""
+
+        def fails(d: Diagnostic) -> bool:
+            worst = Severity.WARNING if strict or d.file in self.strict_files else Severity.ERROR
+            return d.severity >= worst and not d.suppressed
+
+        return int(any(fails(d) for d in self.diagnostics))
 
 
 def display_path(path: Path | str) -> str:
-    """Paths relative to the working directory with `/`, as users and SARIF want them."""
+    """Paths relative to the working directory with `/`, as users and SARIF want them.
+
+    `..` steps are resolved the way the operating system does, after following symlinks
+    (`link/../spec.toml` with `link -> ../real/sub` is `real/spec.toml`), never by plain text
+    arithmetic, which could name another file; the final component itself is kept as written.
+    """
     text = str(path)
     if not os.path.isabs(text) and ".." not in text:  # already relative: relpath = normpath
-        return os.path.normpath(text).replace(os.sep, "/") if text else text
-    if ".." in text:  # `link/../a.toml` is where link's target's parent is, as open() finds it
+        return printable(os.path.normpath(text).replace(os.sep, "/")) if text else text
+    if ".." in text:
         folder, name = os.path.split(text)
         with contextlib.suppress(OSError, ValueError):
             text = os.path.join(os.path.realpath(folder or "."), name)
@@ -60,9 +76,27 @@ def display_path(path: Path | str) -> str:
         relative = os.path.relpath(text)
         if not relative.startswith(".."):
             text = relative
-    except ValueError:
+    except (OSError, ValueError):
         pass
-    return text.replace(os.sep, "/")
+    return printable(text.replace(os.sep, "/"))
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal, a log and any output encoding: control characters (an
+    escape sequence in a file name or key) and undecodable file-name bytes become backslash
+    escapes (`\\x1b`, `\\xff`); everything else is kept. Plain text is returned as is."""
+    if text.isprintable() and text.isascii():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif not ch.isprintable() or 0xD800 <= code <= 0xDFFF:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 #: Below this many files to check, worker processes cost more than they save.
@@ -80,6 +114,9 @@ class FileResult:
     deps: dict[str, str] = field(default_factory=dict)
     env_used: dict[str, str | None] = field(default_factory=dict)
     unreadable: tuple[str, str] | None = None  # UnreadableError's (path, reason)
+    cache_key: str = ""  # the name the cache knows it by ("": not cacheable)
+    #: the file could not be parsed or built: its errors stand whatever rules are selected
+    broken: bool = False
 
 
 def lint_file(
@@ -88,14 +125,18 @@ def lint_file(
     """Diagnostics of one file and the texts they point into. Raises UnreadableError."""
     from recspec.source import UnreadableError
 
-    result = _check_path(str(path), display_path(path), _Context(env, None))
+    result = _check_path(str(path), display_path(path), "legacy", False, _Context(env, None))
     if result.unreadable is not None:
         raise UnreadableError(*result.unreadable)
     return result.diagnostics, result.sources
 
 
 def check_text(
-    name: str, text: str, env: Mapping[str, str] | None = None, target: str = "legacy"
+    name: str,
+    text: str,
+    env: Mapping[str, str] | None = None,
+    target: str = "legacy",
+    report_unused: bool = False,
 ) -> FileResult:
     """Lint one file's text: a payload (either dialect) when it is JSON, else a spec compiled
     for its own `target`, or `target` when it has none."""
@@ -107,13 +148,25 @@ def check_text(
         found = payload_diagnostics(name, text, document, problems)
         if not found:
             return FileResult(name, [], {}, text)
-        return FileResult(name, found, {name: payload_redactor(document, text).mask(text)}, text)
+        sources = {name: payload_redactor(document, text).mask(text)}
+        broken = any(problem.kind == "syntax" for problem in problems)
+        return FileResult(name, found, sources, text, broken=broken)
     from recspec.compiler import compile_file
 
-    compiled = compile_file(name, text=text, env=env, default_target=target)
+    compiled = compile_file(
+        name, text=text, env=env, default_target=target, report_unused=report_unused
+    )
     deps = {path: body for path, body in compiled.loaded.texts.items() if path != name}
     sources = compiled.sources if compiled.diagnostics else {}
-    return FileResult(name, compiled.diagnostics, sources, text, deps, compiled.loaded.env_used)
+    return FileResult(
+        name,
+        compiled.diagnostics,
+        sources,
+        text,
+        deps,
+        compiled.loaded.env_used,
+        broken=compiled.document is None,
+    )
 
 
 def _is_json(name: str, text: str) -> bool:
@@ -135,7 +188,7 @@ def _decode_diagnostic(name: str, exc: Exception) -> Diagnostic:
 
 def lint_paths(
     paths: Iterable[str | os.PathLike[str]],
-    config: LintConfig | None = None,
+    config: LintConfig | Callable[[str], LintConfig] | None = None,
     env: Mapping[str, str] | None = None,
     *,
     cache: LintCache | None = None,
@@ -143,33 +196,131 @@ def lint_paths(
 ) -> LintRun:
     """Lint files and directories (walked recursively). Raises UnreadableError for a bad path.
 
-    Files the cache knows to be clean are skipped; with `jobs > 1` and enough files, forked
-    worker processes read and check them (results keep the input order). An unreadable file
-    raises once every file is done, for the first such file in input order.
+    `config` is one configuration for every file, or a function giving each file's own (the
+    CLI's `ConfigResolver`: the nearest configuration file). Files the cache knows to be clean
+    are skipped; with `jobs > 1` and enough files, forked worker processes read and check them
+    (results keep the input order). An unreadable file raises once every file is done, for the
+    first such file in input order.
     """
     from recspec.source import UnreadableError, find_inputs
 
-    config = config or LintConfig()
     files = find_inputs([str(p) for p in paths])
     names = [display_path(p) for p in files]
-    todo = [(str(path), name) for path, name in zip(files, names, strict=True)]
-    results = _check_all(todo, _Context(env, cache, config.target), jobs)
+    configs = [config_for(config, path) for path in files]
+    todo = [
+        (str(path), name, conf.target, _reports_unused(conf))
+        for path, name, conf in zip(files, names, configs, strict=True)
+    ]
+    walked = _special_walked_files(paths, files)
+    results = _check_all([t for t in todo if t[0] not in walked], _Context(env, cache), jobs)
+    if walked:  # refused without opening: reading a FIFO would wait for a writer forever
+        by_path = iter(results)
+        results = [
+            _special_result(name) if path in walked else next(by_path) for path, name, _, _ in todo
+        ]
     for result in results:
         if result.unreadable is not None:
             raise UnreadableError(*result.unreadable)
     if cache is not None:
         for result in results:
-            if result.text is None:
-                continue  # a cache hit, or a file that is not text
+            if result.text is None or not result.cache_key:
+                continue  # a cache hit, a file that is not text, a configuration file
             if result.diagnostics:
-                cache.forget(result.name)
+                cache.forget(result.cache_key)
             else:
-                cache.store(result.name, result.text, result.deps, result.env_used)
-    keep = _selector(config)
-    diagnostics = [d for result in results for d in result.diagnostics if keep(d)]
+                cache.store(result.cache_key, result.text, result.deps, result.env_used)
+    selectors: dict[int, Callable[[Diagnostic], bool]] = {}
+    diagnostics: list[Diagnostic] = []
+    for result, conf in zip(results, configs, strict=True):
+        keep = selectors.get(id(conf))
+        if keep is None:
+            keep = selectors[id(conf)] = _selector(conf)
+        diagnostics.extend(
+            d
+            for d in result.diagnostics
+            if keep(d) or (result.broken and d.severity is Severity.ERROR)
+        )
     sources = {k: v for result in results for k, v in result.sources.items()}
     diagnostics.sort(key=lambda d: d.sort_key)
-    return LintRun(diagnostics, names, sources)
+    strict = frozenset(name for name, conf in zip(names, configs, strict=True) if conf.strict)
+    return LintRun(diagnostics, names, sources, strict)
+
+
+def _reports_unused(config: LintConfig) -> bool:
+    """Whether RS812 (unused suppressions, off unless selected) is selected for a file."""
+    from recspec.rules import select_rules
+
+    return any(rule.code == "RS812" for rule in select_rules(config.select, config.ignore))
+
+
+def _special_walked_files(paths: Iterable[str | os.PathLike[str]], files: list[str]) -> set[str]:
+    """Files a directory walk found that are not regular files (FIFOs, devices, sockets)."""
+    import stat
+
+    explicit = {os.fspath(p) for p in paths}
+    special = set()
+    for path in files:
+        if path in explicit:
+            continue  # named on the command line (`/dev/stdin`, `<(cmd)`): the user asked
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                special.add(path)
+        except OSError:
+            pass  # reading it reports the problem
+    return special
+
+
+def _special_result(name: str) -> FileResult:
+    from recspec.locate import _diagnostic
+    from recspec.rules import get_rule
+
+    message = "not a regular file (a FIFO, device or socket); refused without opening it"
+    return FileResult(
+        name, [_diagnostic(get_rule("RS100"), "RS100", name, Span(1, 1, 1, 2), message)], {}
+    )
+
+
+def config_for(config: LintConfig | Callable[[str], LintConfig] | None, path: str) -> LintConfig:
+    """The configuration `path` is checked with (a configuration file: the defaults)."""
+    if isinstance(config, LintConfig):
+        return config
+    from recspec.config import is_config_file
+
+    return LintConfig() if config is None or is_config_file(path) else config(path)
+
+
+def lint_stdin(
+    text: str,
+    filename: str = "-",
+    config: LintConfig | Callable[[str], LintConfig] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> LintRun:
+    """Lint text held in memory (standard input, an editor buffer) as the file `filename`.
+
+    The name decides spec or payload (`.json` / `.toml`, else the text is sniffed), where
+    positions are reported, which configuration applies and where `extends` bases are found;
+    the file itself is never read. No cache: the text has no file to be current with.
+    """
+    from recspec.config import is_config_file
+
+    conf = config_for(config, filename)
+    name = display_path(filename) if filename != "-" else "-"
+    if is_config_file(filename):
+        from recspec.configcheck import check_config_text
+
+        result = FileResult(name, check_config_text(name, text), {name: text})
+    else:
+        result = check_text(name, text, env, conf.target, _reports_unused(conf))
+    keep = _selector(conf)
+    diagnostics = sorted(
+        (
+            d
+            for d in result.diagnostics
+            if keep(d) or (result.broken and d.severity is Severity.ERROR)
+        ),
+        key=lambda d: d.sort_key,
+    )
+    return LintRun(diagnostics, [name], result.sources, frozenset({name} if conf.strict else ()))
 
 
 @dataclass
@@ -178,20 +329,22 @@ class _Context:
 
     env: Mapping[str, str] | None
     cache: LintCache | None
-    target: str = "legacy"
 
 
 #: The context of the current parallel run; forked workers inherit it instead of unpickling it.
 _context = _Context(None, None)
 
 
-def _check_all(todo: list[tuple[str, str]], context: _Context, jobs: int) -> list[FileResult]:
+Todo = tuple[str, str, str, bool]  # (path, display name, default target, report unused)
+
+
+def _check_all(todo: list[Todo], context: _Context, jobs: int) -> list[FileResult]:
     global _context
     if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        return [_check_path(path, name, context) for path, name in todo]
-    specs = any(not _is_json(name, "") for _, name in todo)
+        return [_check_path(*item, context) for item in todo]
+    specs = any(not _is_json(name, "") for _, name, _, _ in todo)
     if context.cache is not None:
-        context.cache.preload(name for _, name in todo)  # read once, shared by the workers
+        context.cache.preload(cache_name(name, target) for _, name, target, _ in todo)
     _context = context
     try:
         results: list[FileResult] = parallel_map(_check_in_worker, todo, jobs, specs=specs)
@@ -200,14 +353,21 @@ def _check_all(todo: list[tuple[str, str]], context: _Context, jobs: int) -> lis
     return results
 
 
-def _check_in_worker(item: tuple[str, str]) -> FileResult:
+def _check_in_worker(item: Todo) -> FileResult:
     result = _check_path(*item, _context)
     if _context.cache is None:
         result.text = None  # only the cache needs it back in the parent
     return result
 
 
-def _check_path(path: str, name: str, context: _Context) -> FileResult:
+def cache_name(name: str, target: str) -> str:
+    """The cache key of a file checked with `target` as its default API (legacy: the name)."""
+    return name if target == "legacy" else f"{name}\x00target={target}"
+
+
+def _check_path(
+    path: str, name: str, target: str, report_unused: bool, context: _Context
+) -> FileResult:
     """Read and check one file (or find it in the cache). Unreadable: `unreadable` is set."""
     from recspec.source import DecodeProblem, UnreadableError, read_text
 
@@ -219,9 +379,17 @@ def _check_path(path: str, name: str, context: _Context) -> FileResult:
         return FileResult(name, [_decode_diagnostic(name, exc)], {})
     cache = context.cache
     environ = os.environ if context.env is None else context.env
-    if cache is not None and cache.lookup(name, text, environ) is not None:
+    if cache is not None and cache.lookup(cache_name(name, target), text, environ) is not None:
         return FileResult(name, [], {})
-    return check_text(name, text, context.env, context.target)
+    from recspec.config import is_config_file
+
+    if is_config_file(path):
+        from recspec.configcheck import check_config_text
+
+        return FileResult(name, check_config_text(name, text), {name: text})
+    result = check_text(name, text, context.env, target, report_unused)
+    result.cache_key = cache_name(name, target) if not report_unused else ""
+    return result
 
 
 def parallel_map(
@@ -257,6 +425,14 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _relative_to(file: str, root: str) -> str:
+    """`file` (a display path) relative to the configuration's folder, with `/`."""
+    if not root:
+        return file
+    relative = os.path.relpath(os.path.abspath(file), root)
+    return relative.replace(os.sep, "/")
+
+
 def _matching(selectors: Iterable[str]) -> set[str]:
     """Codes that selectors (codes, prefixes or names) name."""
     from recspec.rules import all_rules, select_rules
@@ -276,8 +452,11 @@ def _selector(config: LintConfig) -> Callable[[Diagnostic], bool]:
             return True
         if diagnostic.rule not in chosen:
             return False
+        if not per_file:
+            return True
+        where = _relative_to(diagnostic.file, config.root)
         return not any(
-            diagnostic.rule in ignored and fnmatch.fnmatch(diagnostic.file, pattern)
+            diagnostic.rule in ignored and fnmatch.fnmatch(where, pattern)
             for pattern, ignored in per_file.items()
         )
 

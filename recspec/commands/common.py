@@ -84,9 +84,10 @@ def check_selectors(option: str, selectors: Iterable[str]) -> tuple[str, ...]:
 
 
 def print_diagnostics(
-    diagnostics: list[Diagnostic], sources: dict[str, str], files: list[str]
+    diagnostics: list[Diagnostic], sources: dict[str, str], files: list[str], summary: bool = True
 ) -> None:
-    """Human text report on stderr (used by commands whose stdout carries data)."""
+    """Human text report on stderr (used by commands whose stdout carries data); without
+    `summary`, the caller prints one summary for the whole run."""
     from recspec import __version__
     from recspec.formats import Report, render
     from recspec.rules import get_rule
@@ -100,4 +101,7 @@ def print_diagnostics(
         color=use_color("auto", sys.stderr),
         tool_version=__version__,
     )
-    click.echo(render("text", report), err=True, nl=False)
+    text = render("text", report)
+    if not summary:
+        text = text.rstrip("\n").rsplit("\n", 1)[0] + "\n" if "\n" in text.rstrip("\n") else ""
+    click.echo(text, err=True, nl=False)

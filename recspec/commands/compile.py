@@ -34,29 +34,23 @@ def payload_bytes(payload: dict[str, Any], redact: bool, secrets: Collection[str
     if redact:
         from recspec.locate import Redactor
 
-        numbers = {s.strip() for s in secrets if len(s.strip()) >= 4}  # `app_id` from an env var
-        payload = Redactor(secrets).deep(redact_payload(payload, numbers))
+        payload = Redactor(secrets).deep(redact_payload(payload))
     from recspec.output import pretty_json
 
     return (pretty_json(payload) + "\n").encode("utf-8")
 
 
-def redact_payload(node: Any, numbers: Collection[str] = ()) -> Any:
-    """A copy with every credential field's value replaced by `***`, and every integer that
-    came from `${env:...}` (`numbers`, as written there) too."""
+def redact_payload(node: Any) -> Any:
+    """A copy with every credential field's value replaced by `***`."""
     from recspec.spec.loader import CREDENTIAL_FIELDS
 
     if isinstance(node, dict):
         return {
-            k: "***"
-            if k in CREDENTIAL_FIELDS and isinstance(v, str)
-            else redact_payload(v, numbers)
+            k: "***" if k in CREDENTIAL_FIELDS and isinstance(v, str) else redact_payload(v)
             for k, v in node.items()
         }
     if isinstance(node, list):
-        return [redact_payload(v, numbers) for v in node]
-    if type(node) is int and numbers and str(node) in numbers:
-        return "***"
+        return [redact_payload(v) for v in node]
     return node
 
 
@@ -86,6 +80,11 @@ def redact_payload(node: Any, numbers: Collection[str] = ()) -> Any:
     help="The API to compile for: legacy start or StartRecord (v2). Wins over the spec's "
     "`target` key and the configuration's `target` (default legacy).",
 )
+@click.option(
+    "--stdin-filename",
+    help="With `-` as the spec: the file name standard input stands for (positions, "
+    "configuration lookup, `extends` bases).",
+)
 @run_options
 def command(
     specs: tuple[str, ...],
@@ -96,77 +95,172 @@ def command(
     fail_fast: bool,
     verbose: bool,
     api: str | None,
+    stdin_filename: str | None,
     no_cache: bool,
     cache_dir: str | None,
     jobs: int | None,
 ) -> None:
-    """Compile SPECS into ZEGO start JSON (stdout for one spec, or -o / --out-dir)."""
+    """Compile SPECS into ZEGO request JSON (stdout for one spec, or -o / --out-dir).
+
+    `-` reads the spec from standard input (--stdin-filename names it).
+    """
     from recspec.cache import LintCache
     from recspec.commands.common import print_diagnostics
     from recspec.lint import default_jobs, display_path
 
     if output and out_dir:
         raise click.UsageError("use either -o/--output or --out-dir, not both")
-    global _api
-    _api = (api, _configured_target())
-    specs = _distinct(specs)
     if len(specs) > 1 and out_dir is None:
         raise click.UsageError("several specs need --out-dir DIR")
+    bodies = [
+        s for s in specs if ((stdin_filename or "-") if s == "-" else s).lower().endswith(".json")
+    ]
+    for body in bodies:  # a file that is not a spec: exit 1 like any file that does not parse
+        click.echo(
+            f"recspec: {body} is a request body (JSON), not a spec; compile turns TOML specs "
+            f"into bodies — to check a body, run `recspec lint {body}`",
+            err=True,
+        )
+    specs = tuple(s for s in specs if s not in bodies)
+    if not specs:
+        exit_with(1)
+    specs = _unique(specs)
+    global _stdin
+    _stdin = None
+    if "-" in specs:
+        if specs != ("-",) or out_dir is not None:
+            raise click.UsageError("`-` (standard input) is one spec, printed or written with -o")
+        _stdin = sys.stdin.read()
+        specs = (stdin_filename or "-",)
+    elif stdin_filename is not None:
+        raise click.UsageError("--stdin-filename goes with `-` as the spec")
+    global _api
+    _api = (api, _configured_targets(specs))
     if output is None and out_dir is None:
         _to_stdout(specs[0], redact or (sys.stdout.isatty() and not show_secrets))
         return
-    if output is not None and not show_secrets:
-        from recspec.output import is_terminal
-
-        redact = redact or is_terminal(str(output))  # `-o /dev/tty` is as human-facing as stdout
     jobs_ = jobs or default_jobs()
     pairs = _targets(specs, output, out_dir)
-    _refuse_overwriting_inputs(pairs, [spec for spec, _ in pairs])
-    items = [(display_path(spec), _read(spec), target, redact) for spec, target in pairs]
-    # lint's key when --target is not given: both commands share the cache of clean files
-    settings = f"target={api}!" if api else f"target={_api[1]}"
-    cache = LintCache.open(not no_cache, cache_dir, settings)
-    failed = 0
+    from recspec.output import same_file
+
+    for _, target in pairs:
+        clash = next((spec for spec in specs if same_file(target, spec)), None)
+        if clash is not None:
+            raise click.UsageError(
+                f"refusing to write {target}: it is {clash}, an input of this run"
+            )
+    from recspec.output import is_terminal
+
+    items = [  # a terminal shows `***` for credentials, as plain stdout does
+        (
+            display_path(spec),
+            _read(spec),
+            target,
+            redact or (is_terminal(target) and not show_secrets),
+        )
+        for spec, target in pairs
+    ]
+    cache = LintCache.open(not no_cache, cache_dir)
+    tally = Tally()
+    many = len(items) > 1
     for result in _build_all(items, cache, 1 if fail_fast else jobs_):
+        tally.add(result)
         if result.diagnostics:
-            print_diagnostics(result.diagnostics, result.sources, [result.name])
+            print_diagnostics(result.diagnostics, result.sources, [result.name], summary=not many)
         if result.write_error:
             click.echo(f"recspec: {result.write_error}", err=True)
             exit_with(2)
-        if not result.ok:
-            failed += 1
-            if fail_fast:
-                break
-        elif verbose:
+        if not result.ok and fail_fast:
+            break
+        if result.ok and verbose:
             click.echo(
                 f"{'wrote' if result.changed else 'unchanged'} {display_path(result.target)}",
                 err=True,
             )
     cache.save()
-    exit_with(1 if failed else 0)
+    if many or bodies:
+        click.echo(tally.line(len(items) + len(bodies), len(bodies)), err=True)
+    exit_with(1 if tally.refused or bodies else 0)
 
 
-#: (the command line's --target, the configuration's target), inherited by forked workers
-_api: tuple[str | None, str] = (None, "legacy")
+@dataclass
+class Tally:
+    """What a multi-spec compile did, for its one summary line."""
+
+    written: int = 0
+    unchanged: int = 0
+    refused: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, result: Built) -> None:
+        shown = [d for d in result.diagnostics if not d.suppressed]
+        self.errors += sum(d.severity.label == "error" for d in shown)
+        self.warnings += sum(d.severity.label == "warning" for d in shown)
+        if not result.ok:
+            self.refused += 1
+        elif result.changed:
+            self.written += 1
+        else:
+            self.unchanged += 1
+
+    def line(self, checked: int, bodies: int) -> str:
+        refused = self.refused + bodies
+        return (
+            f"{checked} spec{'s' if checked != 1 else ''} checked: {self.written} written, "
+            f"{self.unchanged} unchanged, {refused} refused "
+            f"({self.errors} error{'s' if self.errors != 1 else ''}, "
+            f"{self.warnings} warning{'s' if self.warnings != 1 else ''})."
+        )
 
 
-def _configured_target() -> str:
-    """The nearest configuration's `target` ("legacy" without one); a bad one is exit 2."""
-    from recspec.config import ConfigError, load_config
+#: The spec text read from standard input (`recspec compile -`), if any.
+_stdin: str | None = None
 
+#: (the command line's --target, each spec's configured default target), inherited by workers
+_api: tuple[str | None, dict[str, str]] = (None, {})
+
+
+def _configured_targets(specs: tuple[str, ...]) -> dict[str, str]:
+    """Each spec's nearest configuration's `target` (display name -> target); exit 2 if broken."""
+    from recspec.config import ConfigError, ConfigResolver
+    from recspec.lint import display_path
+
+    resolve = ConfigResolver()
     try:
-        return load_config().target
+        return {
+            display_path(spec): resolve(spec if spec != "-" else "stdin").target for spec in specs
+        }
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _target_of(name: str) -> str:
+    """The API `name` is compiled for as far as the command line and configuration say."""
+    forced, defaults = _api
+    return forced or defaults.get(name, "legacy")
 
 
 def _compile(name: str, text: str | None) -> Any:
     from recspec.compiler import compile_file
 
-    target, default = _api
+    target, defaults = _api
+    default = defaults.get(name, "legacy")
     if text is None:
         return compile_file(name, target=target, default_target=default)
     return compile_file(name, text=text, target=target, default_target=default)
+
+
+def _unique(specs: tuple[str, ...]) -> tuple[str, ...]:
+    """The specs without repeats (`a.toml ./a.toml`), as lint de-duplicates its inputs."""
+    seen: set[str] = set()
+    out = []
+    for spec in specs:
+        key = os.path.normcase(os.path.realpath(spec)) if spec != "-" else spec
+        if key not in seen:
+            seen.add(key)
+            out.append(spec)
+    return tuple(out)
 
 
 def _read(spec: str) -> str | None:
@@ -176,6 +270,8 @@ def _read(spec: str) -> str | None:
     """
     from recspec.source import DecodeProblem, UnreadableError, read_text
 
+    if _stdin is not None:
+        return _stdin
     try:
         return read_text(spec)
     except UnreadableError as exc:
@@ -205,33 +301,6 @@ def _targets(
             raise click.UsageError(f"{writers[name]} and {spec} would both write {target}")
         writers[name] = spec
     return [(spec, os.path.join(folder, name)) for name, spec in writers.items()]
-
-
-def _distinct(specs: tuple[str, ...]) -> tuple[str, ...]:
-    """The specs without repeats (`a.toml ./a.toml`, or two links to one file), as `lint` does."""
-    from recspec.output import file_identity
-
-    seen: set[object] = set()
-    kept = []
-    for spec in specs:
-        key = file_identity(spec) or os.path.normpath(os.path.abspath(spec))
-        if key not in seen:
-            seen.add(key)
-            kept.append(spec)
-    return tuple(kept)
-
-
-def _refuse_overwriting_inputs(pairs: list[tuple[str, str]], inputs: list[str]) -> None:
-    """Exit 2 when an output is one of the run's inputs, by file identity (not by name)."""
-    from recspec.output import file_identity
-
-    read = {key: name for name in inputs if (key := file_identity(name)) is not None}
-    for _, target in pairs:
-        key = file_identity(target)
-        if key is not None and key in read:
-            raise click.UsageError(
-                f"{target} is an input of this run ({read[key]}); not overwriting it"
-            )
 
 
 def _to_stdout(spec: str, hide: bool) -> None:
@@ -276,22 +345,18 @@ _send_payload = True
 def build(item: tuple[str, str | None, str, bool]) -> Built:
     """Compile one spec and write its payload atomically (runs in a worker for large runs)."""
     from recspec.lint import display_path
-    from recspec.output import write_atomic
+    from recspec.output import same_file, write_atomic
 
     name, text, target, redact = item
     compiled = _compile(name, text)
     sources = compiled.sources if compiled.diagnostics else {}
     if compiled.payload is None:
         return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)
+    inputs = [path for path in compiled.loaded.texts if same_file(target, path)]
+    if inputs:  # the spec's own `extends` base: writing would destroy an input
+        why = f"refusing to write {display_path(target)}: it is {inputs[0]}, an input of this run"
+        return Built(name, target, False, write_error=why)
     data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets if redact else ())
-    from recspec.output import file_identity
-
-    written = file_identity(target)
-    if written is not None and any(
-        file_identity(path) == written for path in compiled.loaded.texts
-    ):
-        why = "is an input of this run (an `extends` base); not overwriting it"
-        return Built(name, target, False, write_error=f"{display_path(target)} {why}")
     try:  # -o into a missing folder creates it, as --out-dir does
         folder = os.path.dirname(target) or "."
         if folder not in _made_folders:
@@ -325,11 +390,12 @@ def _build_all(
     _made_folders.clear()
     _send_payload = cache.directory is not None
 
-    from recspec.lint import PARALLEL_THRESHOLD, parallel_map
+    from recspec.lint import PARALLEL_THRESHOLD, cache_name, parallel_map
 
     todo: list[tuple[str, str | None, str, bool]] = []
     for name, text, target, redact in items:
-        entry = None if redact or text is None else cache.lookup(name, text, os.environ)
+        key = cache_name(name, _target_of(name))
+        entry = None if redact or text is None else cache.lookup(key, text, os.environ)
         if entry is not None and entry.payload and _digest_of(Path(target)) == entry.payload:
             continue  # unchanged spec, current output: nothing to do
         todo.append((name, text, target, redact))
@@ -347,13 +413,19 @@ def _build_all(
     for result in results:
         text = texts[(result.name, result.target)]
         if result.ok and not result.diagnostics and result.payload is not None and text is not None:
-            cache.store(result.name, text, result.deps, result.env_used, result.payload)
+            key = cache_name(result.name, _target_of(result.name))
+            cache.store(key, text, result.deps, result.env_used, result.payload)
         yield result
 
 
 def _digest_of(path: Path) -> str | None:
+    """The output's digest, or None: a stream (`-o /dev/stdout`, a FIFO) is never read back."""
     from recspec.cache import digest_bytes
-    from recspec.source import read_regular
+    from recspec.output import is_stream
 
-    data = read_regular(path)  # `-o /dev/stdout | cat`: never read back from a pipe
-    return digest_bytes(data) if data is not None else None
+    if is_stream(str(path)):
+        return None
+    try:
+        return digest_bytes(path.read_bytes())
+    except OSError:
+        return None

@@ -13,6 +13,13 @@ Regenerate the committed Markdown docs with:
   recspec docs -o docs --format markdown
 
 \b
+Overrides (--templates DIR): a file there replaces the built-in template of the same name
+(index, presets, rules, spec as .md.j2 / .html.j2, base.html.j2, starter.toml.j2); any
+other file is an error. Every page template receives: page, title, format, ext, pages,
+presets (and its keys layouts, canvas, counts, max_views, common_options,
+common_tie_rules), families, rules, sections, rule_count, key_count.
+
+\b
 Exit codes: 0 written (or already up to date); 1 a spec's layout cannot be built;
 2 usage error, unreadable input, or a template that fails or is refused by the sandbox
 (for example one that reaches for {{ ''.__class__ }}).
@@ -46,7 +53,7 @@ Exit codes: 0 written (or already up to date); 1 a spec's layout cannot be built
     "(e.g. rules.md.j2); they run in Jinja2's sandbox.",
 )
 def command(specs: tuple[str, ...], out_dir: str, fmt: str, templates: str | None) -> None:
-    """Render the docs into OUT_DIR; SPECS (files or folders) add their layouts to the gallery."""
+    """Render the docs into the -o folder; SPECS (files or folders) add their layouts."""
     from recspec.cli import exit_with
     from recspec.render.docs import SpecLayoutProblem, build_docs, write_docs
     from recspec.render.templating import TemplateProblem

@@ -98,6 +98,38 @@ def _fields_section(rule: Rule) -> list[str]:
     return [*lines, ""]
 
 
+def find_rules(query: str) -> list[Rule]:
+    """Rules a code prefix (`RS3`) or a word (`fps`, `bucket`) names, in code order.
+
+    A word matches a rule's name, summary or the fields it is about (either dialect's names).
+    """
+    from recspec.rules import all_rules
+
+    text = query.strip()
+    if not text:
+        return []
+    if text.upper().startswith("RS") and text[2:].isdigit():
+        return [rule for rule in all_rules() if rule.code.startswith(text.upper())]
+    word = text.lower()
+    return [
+        rule
+        for rule in all_rules()
+        if word in rule.name
+        or word in rule.summary.lower()
+        or any(word in f"{old} {new}".lower() for old, new in fields_of(rule))
+    ]
+
+
+def _list(rules: list[Rule], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([rule_doc(rule) for rule in rules], indent=2, ensure_ascii=False))
+        return
+    width = max(len(rule.name) for rule in rules)
+    for rule in rules:
+        click.echo(f"{rule.code}  {rule.name.ljust(width)}  {rule.summary}")
+    click.echo(f"\n{len(rules)} rules; `recspec explain CODE` shows one in full.")
+
+
 @click.command("explain")
 @click.argument("code_or_name")
 @click.option(
@@ -109,12 +141,17 @@ def _fields_section(rule: Rule) -> list[str]:
     help="Output format.",
 )
 def command(code_or_name: str, fmt: str) -> None:
-    """Show the documentation of one rule, by code (RS301) or name (fps-range)."""
+    """Show one rule's documentation, by code (RS301) or name (fps-range); a code prefix (RS3)
+    or a word (fps, watermark) lists the rules it matches."""
     from recspec.cli import exit_with
     from recspec.rules import get_rule, suggest
 
     rule = get_rule(code_or_name)
     if rule is None:
+        matches = find_rules(code_or_name)
+        if matches:
+            _list(matches, fmt)
+            return
         near = suggest(code_or_name)
         hint = f"; did you mean {', '.join(near)}?" if near else "; see `recspec rules`"
         click.echo(f"recspec: unknown rule {code_or_name!r}{hint}", err=True)

@@ -89,7 +89,7 @@ def command(
     force: bool,
     templates: str | None,
 ) -> None:
-    """Print a commented starter spec; secrets come from ${env:NAME:-default}."""
+    """Print a commented starter spec; secrets come from ${env:...:-default} references."""
     from recspec.cli import exit_with
     from recspec.render.templating import TemplateProblem
     from recspec.starter import V2_ONLY_PROVIDERS, render_starter

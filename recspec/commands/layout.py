@@ -70,6 +70,8 @@ class SpecLayout:
     whiteboard: bool
     redact: Redactor
     """Hides `${env:...}` values (a stream id from the environment) in everything printed."""
+    inputs: tuple[str, ...] = ()
+    """Every file the spec was read from (itself and its `extends` bases)."""
 
 
 def load_spec_layout(spec: Path) -> SpecLayout:
@@ -109,6 +111,7 @@ def load_spec_layout(spec: Path) -> SpecLayout:
         width=int(video["width"]),
         height=int(video["height"]),
         whiteboard=inputs.get("has_whiteboard") is True,
+        inputs=tuple(compiled.loaded.texts),
     )
 
 

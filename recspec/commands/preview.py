@@ -99,15 +99,22 @@ def command(
     if output is None:
         click.echo(drawing, nl=False)
     else:
-        _write(output, drawing)
+        _write(output, drawing, loaded.inputs)
     exit_with(0)
 
 
-def _write(output: Path, drawing: str) -> None:
-    """Write atomically; an unwritable target is a one-line error and exit 2."""
+def _write(output: Path, drawing: str, inputs: tuple[str, ...] = ()) -> None:
+    """Write atomically; an unwritable target, or one that is an input, is exit 2."""
     from recspec.lint import display_path
-    from recspec.output import write_atomic
+    from recspec.output import same_file, write_atomic
 
+    clash = next((path for path in inputs if same_file(str(output), path)), None)
+    if clash is not None:
+        click.echo(
+            f"recspec: refusing to write {display_path(output)}: it is {clash}, an input",
+            err=True,
+        )
+        exit_with(2)
     try:
         write_atomic(output, drawing.encode("utf-8"))
     except OSError as exc:

@@ -70,5 +70,5 @@ def _drop_nulls(node: Any) -> Any:
     help="payload: the dialect, legacy start or StartRecord (v2).",
 )
 def command(kind: str, target: str) -> None:
-    """Print the JSON Schema of KIND (spec, the default, or payload)."""
+    """Print the JSON Schema of specs (the default) or of request bodies (payload)."""
     click.echo(json.dumps(schema_for(kind, target), indent=2, ensure_ascii=False))

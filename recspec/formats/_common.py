@@ -97,23 +97,9 @@ def rule_url(docs_url: str | None, code: str) -> str | None:
 
 def location(diag: Diagnostic) -> str:
     """`path:line:col`, the prefix editors and problem matchers understand."""
-    return f"{inert(diag.file)}:{diag.line}:{diag.column}"
+    return f"{diag.file}:{diag.line}:{diag.column}"
 
 
 def concise(diag: Diagnostic) -> str:
     """`path:line:col: CODE [severity] message`, on one line."""
-    return f"{location(diag)}: {diag.rule} [{diag.severity.label}] {inert(diag.message)}"
-
-
-def _is_control(ch: str) -> bool:
-    """A character that drives a terminal (ESC, BEL, CR, C1); line feeds and tabs only lay out."""
-    code = ord(ch)
-    return (code < 0x20 and ch not in "\n\t") or 0x7F <= code < 0xA0
-
-
-def inert(text: str) -> str:
-    """`text` with control characters spelled out (`\\x1b`), for file names and messages: a
-    key named `"\\u001b]0;PWNED\\u0007"` must not retitle the terminal that prints it."""
-    if text.isprintable() or not any(_is_control(ch) for ch in text):
-        return text
-    return "".join(f"\\x{ord(ch):02x}" if _is_control(ch) else ch for ch in text)
+    return f"{location(diag)}: {diag.rule} [{diag.severity.label}] {diag.message}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.formats import Report
-from recspec.formats._common import end_position, inert, summary, visible
+from recspec.formats._common import concise, end_position, summary, visible
 
 #: Annotations GitHub shows per kind (error, warning, notice) per step.
 ANNOTATION_CAP = 10
@@ -79,9 +79,5 @@ def render(report: Report) -> str:
 
 def _plain(diag: Diagnostic) -> str:
     """One finding as plain log text that the runner can never read as a workflow command."""
-    # CR/LF percent-encoded first (escape_data), then any other control character spelled out
-    raw = (
-        f"{diag.file}:{diag.line}:{diag.column}: {diag.rule} [{diag.severity.label}] {diag.message}"
-    )
-    line = inert(escape_data(raw))
+    line = escape_data(concise(diag))
     return "./" + line if line.lstrip().startswith("::") else line

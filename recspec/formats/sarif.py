@@ -69,15 +69,10 @@ def artifact_uri(path: str) -> str:
     while posix.startswith("./"):
         posix = posix[2:]
     if len(posix) >= 2 and posix[1] == ":" and posix[0].isalpha():  # C:/...
-        return "file:///" + posix[:2] + _quote(posix[2:])
+        return "file:///" + posix[:2] + quote(posix[2:])
     if posix.startswith("/"):
-        return "file://" + _quote(posix)
-    return _quote(posix)
-
-
-def _quote(path: str) -> str:
-    """Percent-encoding of the name's bytes: a non-UTF-8 name (`n\\xff.toml`) is `n%FF.toml`."""
-    return quote(path.encode("utf-8", "surrogateescape"))
+        return "file://" + quote(posix)
+    return quote(posix)
 
 
 def _descriptor(

@@ -25,7 +25,6 @@ from recspec.formats._common import (
     clamp_column,
     counts,
     end_position,
-    inert,
     location,
     rule_url,
     source_line,
@@ -63,15 +62,14 @@ def render(report: Report) -> str:
 
 def _diagnostic(diag: Diagnostic, report: Report, style: _Style) -> str:
     severity = style(f"[{diag.severity.label}]", SEVERITY_STYLE[diag.severity])
-    message = inert(diag.message)
-    head = f"{style(location(diag) + ':', BOLD)} {style(diag.rule, BOLD)} {severity} {message}"
+    head = f"{style(location(diag) + ':', BOLD)} {style(diag.rule, BOLD)} {severity} {diag.message}"
     lines = [head]
     snippet = source_line(report.sources, diag.file, diag.line)
     if snippet is not None:
         number, raw = snippet
-        # window first, then sanitise: linear in the findings even on a one-line payload
-        window, shifted = _window(raw, diag, number)
-        text = _printable(window)
+        # window first: a one-line file with 5000 findings must not be re-cleaned 5000 times
+        text, shifted = _window(raw, diag, number)
+        text = _printable(text)
         gutter_width = len(str(number))
         blank = style(" " * gutter_width + " |", GUTTER)
         lines.append(blank)

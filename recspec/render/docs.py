@@ -31,7 +31,32 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 """(page, title, one-line description), in the order the index lists them."""
 
+#: What every page template receives (documented for `--templates` overrides; `recspec docs
+#: --template-help` prints it).
+TEMPLATE_VARIABLES: dict[str, str] = {
+    "page": 'this page: "index", "presets", "rules" or "spec"',
+    "title": "this page's title",
+    "format": '"markdown" or "html"',
+    "ext": '"md" or "html"',
+    "pages": "every page: page, title, description, file",
+    "presets": "the gallery: layouts (name, summary, options, cases with images) and more",
+    "layouts": "the gallery's layouts (also presets.layouts)",
+    "canvas": 'the built-in presets\' canvas, "1280x720"',
+    "counts": "the participant counts drawn",
+    "max_views": "ZEGO's most views (25)",
+    "common_options": "options every computed preset takes: key, default, doc",
+    "common_tie_rules": "tie rules every computed preset follows",
+    "families": "rule families: name, title, rules",
+    "rules": "every rule: code, anchor, name, severity, family, kind, summary, why, bad, "
+    "good, example_note, lang, source, fields (legacy and v2 names)",
+    "sections": "spec reference sections: title, keys (path, type, format, default, payload, ...)",
+    "rule_count": "number of rules",
+    "key_count": "number of spec keys",
+}
+
 IMAGE_DIR = "img"
+#: The files the last `recspec docs` run wrote into its folder: the only ones it may prune.
+MANIFEST = ".recspec-docs.json"
 _OUR_IMAGE = re.compile(r"^[a-z0-9-]+-\d+\.svg$")
 
 
@@ -195,22 +220,23 @@ def build_docs(
         {"page": page, "title": title, "description": text, "file": f"{page}.{ext}"}
         for page, title, text in PAGES
     ]
-    common: dict[str, Any] = {"format": fmt, "ext": ext, "pages": pages}
-    contexts: dict[str, dict[str, Any]] = {
-        "index": {
-            "presets": presets,
-            "families": families,
-            "sections": sections,
-            "rule_count": sum(len(f["rules"]) for f in families),
-            "key_count": sum(len(s["keys"]) for s in sections),
-        },
+    # Every page template receives the same variables (TEMPLATE_VARIABLES), so an override can
+    # use any of them: the gallery's keys, `families`, `rules`, `sections`, the counts.
+    common: dict[str, Any] = {
+        "format": fmt,
+        "ext": ext,
+        "pages": pages,
+        **presets,
         "presets": presets,
-        "rules": {"families": families},
-        "spec": {"sections": sections},
+        "families": families,
+        "rules": [rule for family in families for rule in family["rules"]],
+        "sections": sections,
+        "rule_count": sum(len(f["rules"]) for f in families),
+        "key_count": sum(len(s["keys"]) for s in sections),
     }
     files: dict[str, bytes] = {}
     for page, title, _ in PAGES:
-        context = {**common, **contexts[page], "page": page, "title": title}
+        context = {**common, "page": page, "title": title}
         text = render(jinja, f"{page}.{ext}.j2", context)
         files[f"{page}.{ext}"] = _normalise(text).encode("utf-8")
     if fmt == "markdown":
@@ -232,31 +258,16 @@ def _normalise(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-#: The images a docs run wrote, one `img/<file>` a line: the only files a later run may prune.
-MANIFEST = "MANIFEST"
-
-
-def _manifest_entries(manifest: Path) -> list[str]:
-    """The image paths an earlier run recorded (none when there is no readable manifest)."""
-    try:
-        text = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [
-        line
-        for line in text.splitlines()
-        if line.startswith(f"{IMAGE_DIR}/") and "/" not in line[len(IMAGE_DIR) + 1 :]
-    ]
-
-
 def write_docs(out_dir: str | os.PathLike[str], files: Mapping[str, bytes]) -> Written:
     """Write `files` under `out_dir` atomically, only where bytes changed; prune stale images.
 
-    A stale image is one that an earlier run wrote (listed in `img/MANIFEST`, which every run
-    that writes images rewrites) and this run did not produce (a preset was renamed, a count
-    dropped). Nothing else is ever removed: a user's own `img/architecture-1.svg` is not ours
-    however its name looks, because no manifest of ours lists it.
+    A stale file is one an earlier run wrote (it is listed in that run's manifest,
+    `MANIFEST`) and this run did not produce (a preset was renamed, a count dropped). Nothing
+    else in `out_dir` is ever removed, whatever its name: a user's own `img/architecture-1.svg`
+    is safe.
     """
+    import json
+
     from recspec.output import write_atomic
 
     root = Path(out_dir)
@@ -266,15 +277,23 @@ def write_docs(out_dir: str | os.PathLike[str], files: Mapping[str, bytes]) -> W
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         (written if write_atomic(target, data) else unchanged).append(relative)
+    manifest = root / MANIFEST
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        previous = []
     removed: list[str] = []
-    images = root / IMAGE_DIR
-    ours = sorted(relative for relative in files if relative.startswith(f"{IMAGE_DIR}/"))
-    if ours:
-        manifest = images / MANIFEST
-        for relative in _manifest_entries(manifest):
-            path = root / relative
-            if relative not in files and _OUR_IMAGE.match(path.name) and path.is_file():
-                path.unlink()
-                removed.append(relative)
-        write_atomic(manifest, ("".join(f"{name}\n" for name in ours)).encode("utf-8"))
+    for relative in sorted(set(previous) - set(files)) if isinstance(previous, list) else ():
+        path = root / relative
+        if (
+            isinstance(relative, str)
+            and relative.startswith(f"{IMAGE_DIR}/")
+            and _OUR_IMAGE.match(relative[len(IMAGE_DIR) + 1 :])
+            and path.is_file()
+            and not path.is_symlink()
+        ):
+            path.unlink()
+            removed.append(relative)
+    listing = {"generator": "recspec docs", "files": sorted(files)}
+    write_atomic(manifest, (json.dumps(listing, indent=2) + "\n").encode("utf-8"))
     return Written(written, unchanged, removed)

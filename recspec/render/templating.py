@@ -44,6 +44,7 @@ def environment(user_dir: str | os.PathLike[str] | None = None) -> SandboxedEnvi
         folder = Path(user_dir)
         if not folder.is_dir():
             raise TemplateProblem(f"--templates {str(folder)!r} is not a directory")
+        _refuse_unknown_overrides(folder)
         loaders.append(jinja2.FileSystemLoader(str(folder)))
     loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
     env = SandboxedEnvironment(
@@ -63,6 +64,20 @@ def environment(user_dir: str | os.PathLike[str] | None = None) -> SandboxedEnvi
     return env
 
 
+def _refuse_unknown_overrides(folder: Path) -> None:
+    """A template in the override folder that replaces nothing is a mistake (a misspelt name
+    would otherwise be silently ignored); so is a file that is not a template."""
+    known = sorted(p.name for p in builtin_templates().glob("*.j2"))
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.name not in known:
+            raise TemplateProblem(
+                f"--templates: {path.name!r} overrides no template; the templates are "
+                + ", ".join(known)
+            )
+
+
 def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
     """Render template `name`; any Jinja2 failure becomes a one-line `TemplateProblem`."""
     try:
@@ -75,6 +90,12 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str
     except jinja2.exceptions.SecurityError as exc:
         where = _template_frame(exc, name)
         raise TemplateProblem(f"{where}: refused by the template sandbox: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        where = _template_frame(exc, name)
+        known = ", ".join(sorted(context))
+        raise TemplateProblem(
+            f"{where}: UndefinedError: {_first_line(exc)} (template {name!r} receives: {known})"
+        ) from None
     except jinja2.TemplateError as exc:
         where = _template_frame(exc, name)
         raise TemplateProblem(f"{where}: {type(exc).__name__}: {_first_line(exc)}") from None

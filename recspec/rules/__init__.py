@@ -89,11 +89,18 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tupl
     """
     chosen = [s for s in select if s.strip()]
     dropped = [s for s in ignore if s.strip()]
+
+    def selected(rule: Rule) -> bool:
+        if not rule.default:  # only by its own code or name
+            return any(
+                s.strip().upper() == rule.code or s.strip().lower() == rule.name for s in chosen
+            )
+        return not chosen or any(_matches(rule, s) for s in chosen)
+
     return tuple(
         rule
         for rule in all_rules()
-        if (not chosen or any(_matches(rule, s) for s in chosen))
-        and not any(_matches(rule, s) for s in dropped)
+        if selected(rule) and not any(_matches(rule, s) for s in dropped)
     )
 
 

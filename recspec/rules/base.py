@@ -71,6 +71,8 @@ class Rule:
     family: str = field(default="", compare=False)
     #: the API the examples are checked against ("v2" for rules about v2-only fields)
     dialect: str = "legacy"
+    #: False: runs only when selected by its code or name (`--select RS812`), as ruff's RUF100
+    default: bool = True
 
 
 _MISSING: Any = object()

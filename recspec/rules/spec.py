@@ -134,14 +134,40 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         code="RS810",
+        name="invalid-configuration",
+        severity=Severity.ERROR,
+        summary="A recspec configuration file has an unknown or malformed setting.",
+        why="A misspelt setting (`ignor = [...]`) is silently ignored by most tools; recspec "
+        "says so at the key. A configuration file named on the command line is checked as "
+        "configuration, never as a spec.",
+        bad='ignor = ["RS805"]\n',
+        good='ignore = ["RS805"]\n',
+        source="recspec configuration (README, Configuration)",
+        kind="config",
+    ),
+    Rule(
+        code="RS811",
         name="invalid-suppression",
         severity=Severity.WARNING,
-        summary="A `# recspec: ignore[...]` comment that cannot be read or names no known rule.",
-        why="A misspelt code silences nothing, so the finding it was meant for still fails the "
-        "build, or, worse, a later real finding is hidden by a prefix that matches too much.",
-        bad=_with("# recspec: ignore[RS999]\n"),
-        good=BASE_SPEC,
-        source="ruff's RUF100/PGH004 (unused or blanket noqa)",
+        summary="A suppression comment cannot be read or names no rule.",
+        why="`# recspec: ignore[RS3O5]` (a letter O for a zero) suppresses nothing, yet reads as if "
+        "the finding were handled.",
+        bad=BASE_SPEC.replace("[room]\n", "[room]  # recspec: ignore[RS3O5]\n"),
+        good=BASE_SPEC.replace("[room]\n", "[room]  # recspec: ignore[RS305]\n"),
+        source="recspec suppression comments (README)",
         kind="spec",
+    ),
+    Rule(
+        code="RS812",
+        name="unused-suppression",
+        severity=Severity.INFO,
+        summary="A suppression comment that silenced nothing (reported only when selected).",
+        why="Suppressions outlive the findings they were written for; select this rule "
+        "(`--select RS812`, like ruff's RUF100) to find the ones that can go.",
+        bad=BASE_SPEC.replace("[room]\n", "[room]  # recspec: ignore[RS305]\n"),
+        good=BASE_SPEC,
+        source="ruff RUF100 (unused-noqa)",
+        kind="spec",
+        default=False,
     ),
 )

@@ -70,27 +70,9 @@ def _check_other_dialect(view: PayloadView) -> Iterator[Finding]:
         )
 
 
-#: Required identity fields and what an unusable value of each is: present but empty is as
-#: absent (an unset CI secret on a fork's pull request expands `${env:...}` to "").
-_NON_EMPTY_STRINGS = ("room_id", "access_token")
-_POSITIVE_INTEGERS = ("app_id",)
-
-
 def _check_required(view: PayloadView) -> Iterator[Finding]:
     for error in _select(view, "missing"):
         yield Finding(pointer(*error.loc), f"`{error.loc[-1]}` is required in {_where(error.loc)}")
-    if not isinstance(view.doc, dict):
-        return
-    for key in _NON_EMPTY_STRINGS:
-        value = view.doc.get(key)
-        if isinstance(value, str) and not value.strip():
-            yield Finding(
-                pointer(key), f"`{key}` is required and must not be empty (is an env var unset?)"
-            )
-    for key in _POSITIVE_INTEGERS:
-        value = view.doc.get(key)
-        if type(value) is int and value <= 0:
-            yield Finding(pointer(key), f"`{key}` is required and must be positive, not {value}")
 
 
 @per_document
@@ -144,6 +126,20 @@ def _check_int64(view: PayloadView) -> Iterator[Finding]:
         )
 
 
+def _check_empty_required(view: PayloadView) -> Iterator[Finding]:
+    for name in ("room_id", "access_token"):
+        value = view.get(name)
+        if isinstance(value, str) and not value.strip():
+            yield Finding(
+                pointer(name),
+                f"`{name}` is empty; it is required — an unset CI secret or environment "
+                "variable often expands to an empty string",
+            )
+    app_id = view.int("app_id")
+    if app_id is not None and app_id <= 0:
+        yield Finding(pointer("app_id"), f"`app_id` is {app_id}; a ZEGO AppID is a positive number")
+
+
 _BASE = "[L] seed parameter tables; reference §1"
 
 RULES: tuple[Rule, ...] = (
@@ -163,7 +159,7 @@ RULES: tuple[Rule, ...] = (
         code="RS101",
         name="missing-required-field",
         severity=Severity.ERROR,
-        summary="A field the API marks as required is absent, empty or (app_id) not positive.",
+        summary="A field the API marks as required is absent.",
         why="The start call fails (or records nothing) without it.",
         bad={"room_id": None},
         good={"room_id": "class-101"},
@@ -239,6 +235,19 @@ RULES: tuple[Rule, ...] = (
         good={"room_id": "class-101"},
         source="reference §1.1",
         check=_check_object,
+    ),
+    Rule(
+        code="RS110",
+        name="empty-required-value",
+        severity=Severity.ERROR,
+        summary="A required room id or access token is empty, or the app id is not positive.",
+        why="An empty value passes a type check but records nothing: ZEGO rejects the call, or "
+        "starts a task for the wrong room. It is what a CI secret missing on a fork's pull "
+        "request expands to.",
+        bad={"access_token": ""},
+        good={"access_token": "example-access-token"},
+        source="[L] app_id / access_token / room_id (是否必选 = 是)",
+        check=_check_empty_required,
     ),
     Rule(
         code="RS108",

@@ -204,21 +204,13 @@ def _read_base(
             SpecProblem("RS804", "`extends` path contains a NUL character", child, where)
         )
         return None
-    # Resolved the way the system opens the child: `link/../spec.toml` is in link's target's
-    # parent, so its bases are too (a lexical parent would silently merge another file).
-    parent = os.path.dirname(os.path.realpath(child)) if child != "<string>" else os.getcwd()
-    target = os.path.join(parent, base)
+    parent = Path(child).parent if child != "<string>" else Path.cwd()
+    target = parent / base
     try:
-        resolved = str(Path(target).resolve(strict=False))
-    except (OSError, RuntimeError) as exc:  # e.g. a symlink loop
+        resolved = str(target.resolve())
+    except OSError as exc:  # e.g. a symlink loop
         loaded.problems.append(
             SpecProblem("RS804", f"cannot resolve extends {base!r}: {exc}", child, where)
-        )
-        return None
-    refused = _not_a_spec_file(resolved)
-    if refused:
-        loaded.problems.append(
-            SpecProblem("RS804", f"extends {base!r} {refused} ({resolved})", child, where)
         )
         return None
     if resolved in stack:
@@ -232,8 +224,12 @@ def _read_base(
             )
         )
         return None
+    refusal = _base_refusal(str(target))
+    if refusal:
+        loaded.problems.append(SpecProblem("RS804", f"extends {base!r}: {refusal}", child, where))
+        return None
     try:
-        text = read_text(resolved)
+        text = read_text(target)
     except UnreadableError as exc:
         loaded.problems.append(
             SpecProblem("RS804", f"cannot read extends {base!r}: {exc} ({resolved})", child, where)
@@ -244,35 +240,29 @@ def _read_base(
             SpecProblem("RS804", f"extends {base!r} is not text: {exc} ({resolved})", child, where)
         )
         return None
-    return _read_chain(loaded, _base_name(resolved), text, stack)
+    from recspec.lint import display_path
+
+    return _read_chain(loaded, display_path(str(target)), text, stack)
 
 
-def _not_a_spec_file(resolved: str) -> str:
-    """Why `resolved` may not be a base ("" when it may), decided before it is ever opened.
+def _base_refusal(path: str) -> str:
+    """Why `path` may not be an `extends` base ("" when it may).
 
-    The boundary: a base is a regular `.toml` file. A pull request must not make `lint` print a
-    line of `~/.git-credentials` into CI logs, nor hang on a FIFO or read `/dev/zero`.
+    The boundary: a base is a TOML spec, so it must be named `*.toml` and be a regular file.
+    Anything else (`~/.git-credentials`, `/etc/passwd`, a FIFO that would block the read) is
+    refused without being opened, so no line of it can reach a report or a CI log.
     """
     import stat
 
-    if not resolved.endswith(".toml"):
-        return "is not a TOML spec (bases must be `.toml` files)"
+    if not path.lower().endswith(".toml"):
+        return "a base must be a TOML spec named *.toml; other files are not read"
     try:
-        mode = os.stat(resolved).st_mode
+        info = os.stat(path)
     except OSError:
-        return ""  # missing or unreadable: read_text says which, with the other file errors
-    if not stat.S_ISREG(mode):
-        return "is not a regular file (a FIFO, device or directory is never opened)"
+        return ""  # missing or unreadable: reading it says so
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a FIFO, device or socket); refused without opening it"
     return ""
-
-
-def _base_name(resolved: str) -> str:
-    """How a base is shown: relative to the working directory when inside it, never with `..`."""
-    try:
-        relative = os.path.relpath(resolved)
-    except ValueError:  # another drive
-        return resolved
-    return resolved if relative.startswith("..") else relative
 
 
 def _could_nest(text: str, limit: int) -> bool:
@@ -356,6 +346,24 @@ def _check_credentials(loaded: LoadedSpec, credentials: list[tuple[KeyPath, str]
         )
 
 
+#: pydantic appends the branch of a union that failed to an error's location (`.int`,
+#: `.str`, `.function-after[...]`); users wrote the key, not the branch.
+_BRANCH = re.compile(
+    r"^(int|str|bool|float|list\[.*\]|dict\[.*\]|function-\w+\[.*\]|literal\[.*\])$"
+)
+
+
+def _digits_fix(value: Any) -> str:
+    """'a whole number; write 30' for "30fps" or 30.0."""
+    match = re.search(r"\d+", str(value)) if isinstance(value, str | float) else None
+    return f"a whole number; write {match.group(0)}" if match else ""
+
+
+def _key_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """The spec key path of a pydantic error location, union branches removed."""
+    return tuple(step for step in loc if not (isinstance(step, str) and _BRANCH.match(step)))
+
+
 def _validate(loaded: LoadedSpec) -> None:
     """Validate against the spec models; map each pydantic error to RS801/RS802/RS806.
 
@@ -375,10 +383,18 @@ def _validate(loaded: LoadedSpec) -> None:
     try:
         loaded.spec = Spec.model_validate(loaded.data)
     except ValidationError as exc:
+        from recspec.spec.words import accepted_forms, provider_hint, shown
+
+        seen: set[tuple[str | int, ...]] = set()
         for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
+            loc = _key_loc(tuple(error["loc"]))  # without union-branch names (`.int`, `.str`)
             kind = error["type"]
             where = dotted(loc)
+            forms = accepted_forms(loc)
+            if loc in seen:
+                continue  # one finding per key, however many union branches failed
+            seen.add(loc)
+            got = error.get("input")
             if kind == "extra_forbidden":
                 known = list(getattr(model_at(Spec, loc), "model_fields", {}))
                 code, message = "RS801", f"unknown key `{where}`{suggest(str(loc[-1]), known)}"
@@ -387,10 +403,14 @@ def _validate(loaded: LoadedSpec) -> None:
             elif kind == "literal_error":
                 expected = str(error.get("ctx", {}).get("expected", ""))
                 options = [o.strip(" '\"") for o in expected.replace(" or ", ",").split(",")]
-                got = error.get("input")
-                hint = suggest(got, options) if isinstance(got, str) else ""
-                hint = hint if "did you mean" in hint else ""
-                code, message = "RS802", f"`{where}` must be {expected}{hint}"
+                hint = provider_hint(loc, got, options)
+                if not hint and isinstance(got, str):
+                    near = suggest(got, options)
+                    hint = near if "did you mean" in near else ""
+                code, message = "RS802", f"`{where}` is {shown(got)}; it must be {expected}{hint}"
+            elif forms:
+                fix = _digits_fix(got) if forms.startswith("a whole number") else ""
+                code, message = "RS802", f"`{where}`: {shown(got)} is not {fix or forms}"
             elif kind == "value_error":
                 code, message = (
                     "RS802",

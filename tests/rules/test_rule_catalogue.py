@@ -21,10 +21,11 @@ from recspec.rules.base import Finding, PayloadView, Rule
 from recspec.rules.examples import BASE_PAYLOAD
 
 RULES = all_rules()
-MY_FAMILIES = ("input", "canvas", "layout", "whiteboard", "output", "storage")
+MY_FAMILIES = ("input", "canvas", "mixing", "layout", "whiteboard", "output", "storage")
 FAMILY_CODES = {
     "input": "RS2",
     "canvas": "RS3",
+    "mixing": "RS3",
     "layout": "RS4",
     "whiteboard": "RS5",
     "output": "RS6",
@@ -76,14 +77,17 @@ def test_get_rule_by_code_and_name() -> None:
 
 
 def test_select_rules() -> None:
-    assert select_rules() == RULES
+    default_on = tuple(r for r in RULES if r.default)
+    assert select_rules() == default_on and len(default_on) == len(RULES) - 1
+    assert [r.code for r in select_rules(["RS812"])] == ["RS812"]  # off unless named
+    assert "RS812" not in {r.code for r in select_rules(["RS8"])}
     canvas = select_rules(["RS3"])
     assert canvas and all(r.code.startswith("RS3") for r in canvas)
     assert [r.code for r in select_rules(["fps-range", "RS601"])] == ["RS305", "RS601"]
     without = select_rules(ignore=["RS3", "view-too-small"])
     assert not any(r.code.startswith("RS3") or r.name == "view-too-small" for r in without)
     assert select_rules(["RS3"], ["RS305"]) == tuple(r for r in canvas if r.code != "RS305")
-    assert select_rules(["ALL"]) == RULES
+    assert select_rules(["ALL"]) == default_on
     assert select_rules(["nothing-like-this"]) == ()
 
 

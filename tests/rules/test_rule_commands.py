@@ -60,7 +60,7 @@ def test_explain_json_round_trips_examples() -> None:
 
 def test_explain_unknown_rule_exits_2_with_a_suggestion() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "recspec", "explain", "view-overlap"],
+        [sys.executable, "-m", "recspec", "explain", "veiw-overlap"],
         capture_output=True,
         text=True,
         check=False,
@@ -69,5 +69,5 @@ def test_explain_unknown_rule_exits_2_with_a_suggestion() -> None:
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "unknown rule 'view-overlap'" in lines[0] and "did you mean" in lines[0]
+    assert "unknown rule 'veiw-overlap'" in lines[0] and "did you mean" in lines[0]
     assert "view-overlap-same-layer" in lines[0]
