@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "docs": ("recspec.commands.docs", "Render the presets gallery and references."),
     "schema": ("recspec.commands.schema", "Print the JSON Schema of specs or payloads."),
     "init": ("recspec.commands.init", "Print a commented starter spec."),
+    "diff": ("recspec.commands.diff", "Show what a change does to the start body, with risks."),
 }
 
 
