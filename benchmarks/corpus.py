@@ -13,8 +13,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 PRESETS = (
-    "grid", "speaker", "pip", "side-by-side", "stack", "presentation", "custom",
-    "zego-grid", "zego-horizontal", "zego-vertical", "zego-floating",
+    "grid",
+    "speaker",
+    "pip",
+    "side-by-side",
+    "stack",
+    "presentation",
+    "custom",
+    "zego-grid",
+    "zego-horizontal",
+    "zego-vertical",
+    "zego-floating",
 )
 PROVIDERS = ("s3", "oss", "cos", "kodo", "aliyun-vod", "tencent-vod", "obs")
 #: provider -> (region choices, credential env var prefix)
@@ -30,8 +39,12 @@ _STORAGE: dict[str, tuple[tuple[str, ...], str]] = {
 _WORDS = ("standup", "webinar", "class", "podcast", "townhall", "demo", "review", "sync", "show")
 _PEOPLE = ("host", "guest", "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi")
 #: resolution suffix -> (bitrate at 15 fps, at 25/30 fps), near ZEGO's recommendation (no RS311).
-_BITRATES = {"540p": ("700kbps", "1Mbps"), "720p": ("1.2Mbps", "1.8Mbps"), "1080p": ("2Mbps", "3Mbps"),
-             "x1920": ("2Mbps", "3Mbps")}
+_BITRATES = {
+    "540p": ("700kbps", "1Mbps"),
+    "720p": ("1.2Mbps", "1.8Mbps"),
+    "1080p": ("2Mbps", "3Mbps"),
+    "x1920": ("2Mbps", "3Mbps"),
+}
 #: (mode kind, weight): most real specs are mixed layouts; the rest single, mp3 or jpg.
 _KINDS = (("mixed", 6), ("single", 2), ("mp3", 1), ("jpg", 1))
 
@@ -55,8 +68,14 @@ def _layout(rng: random.Random, preset: str, whiteboard: bool) -> list[str]:
             tiles.append((f'"{58 + 10 * n}%"', f'"{6 + 30 * n}%"', '"20%"', '"20%"', 2))
         for n, (left, top, width, height, layer) in enumerate(tiles):
             lines += [
-                "[[layout.tile]]", f'stream = "{_PEOPLE[n]}-{n + 1}"', f"left = {left}",
-                f"top = {top}", f"width = {width}", f"height = {height}", f"layer = {layer}", "",
+                "[[layout.tile]]",
+                f'stream = "{_PEOPLE[n]}-{n + 1}"',
+                f"left = {left}",
+                f"top = {top}",
+                f"width = {width}",
+                f"height = {height}",
+                f"layer = {layer}",
+                "",
             ]
         return lines
     if preset.startswith("zego-"):
@@ -122,12 +141,22 @@ def spec_text(index: int, rng: random.Random) -> str:
         if rng.random() < 0.3:
             out += ['camera_off = "color"', f'camera_off_color = "#{rng.randrange(0x1000000):06X}"']
     elif kind == "single":
-        out += ['mode = "single"', 'media = "audio+video"', f'max_idle = "{rng.choice(("30s", "60s"))}"']
+        out += [
+            'mode = "single"',
+            'media = "audio+video"',
+            f'max_idle = "{rng.choice(("30s", "60s"))}"',
+        ]
         if rng.random() < 0.5:
             out.append(f"streams = {_toml_list(_streams(rng, 1, 3))}")
     elif kind == "mp3":
-        out += ['mode = "single"', 'media = "audio"', f"streams = {_toml_list(_streams(rng, 1, 3))}",
-                'max_idle = "30s"', 'mute_audio = "drop"', f'mute_split = "{rng.choice((5, 10, 30))}s"']
+        out += [
+            'mode = "single"',
+            'media = "audio"',
+            f"streams = {_toml_list(_streams(rng, 1, 3))}",
+            'max_idle = "30s"',
+            'mute_audio = "drop"',
+            f'mute_split = "{rng.choice((5, 10, 30))}s"',
+        ]
     else:
         out += ['mode = "single"', 'media = "audio+video"', 'max_idle = "2m"']
     out.append("")
@@ -168,7 +197,10 @@ def spec_text(index: int, rng: random.Random) -> str:
         f'access_key_secret = "${{env:{env}_SECRET_KEY:-example-secret}}"',
     ]
     if provider == "aliyun-vod":
-        out += [f'title = "{word} {index}"', 'storage_location = "outin-example.oss-cn-shanghai.aliyuncs.com"']
+        out += [
+            f'title = "{word} {index}"',
+            'storage_location = "outin-example.oss-cn-shanghai.aliyuncs.com"',
+        ]
     if provider == "tencent-vod":
         out.append(f"sub_app_id = {1500000000 + index % 1000}")
     return "\n".join(out) + "\n"

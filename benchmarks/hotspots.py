@@ -59,8 +59,13 @@ def importtime(cmd: list[str], cwd: Path, runs: int) -> dict[str, float]:
     """Median ms per group over `runs` fresh `-X importtime` processes (self times, attributed)."""
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-X", "importtime", *cmd], cwd=cwd,
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", *cmd],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         totals = attribute(done.stderr.splitlines())
         for group in set(samples) | set(totals):
             samples.setdefault(group, []).append(totals.get(group, 0.0))
@@ -107,7 +112,9 @@ def wall(cmd: list[str], cwd: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
 
@@ -159,8 +166,11 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
     blobs = [payload_bytes(d, False) for d in documents]
     ptexts = [read_text(p) for p in payloads]
     pdocs = [parse_json(t)[0] for t in ptexts]
-    layouts = [(m.layout, *units.parse_resolution(m.video.resolution), m.whiteboard is not None)
-               for m in models if m.layout is not None]
+    layouts = [
+        (m.layout, *units.parse_resolution(m.video.resolution), m.whiteboard is not None)
+        for m in models
+        if m.layout is not None
+    ]
     out = work / "profile-out"
     out.mkdir(exist_ok=True)
     targets = [out / (Path(p).stem + ".json") for p in specs]
@@ -171,60 +181,115 @@ def stages(work: Path, count: int, rounds: int) -> list[tuple[str, float]]:
         return interpolate(raw, os.environ, Interpolation())
 
     rows: list[tuple[str, float]] = [
-        ("compile: compile_file (whole, text given)", per_item(
-            lambda i: compile_file(specs[i], text=texts[i]), list(range(len(specs))), rounds)),
+        (
+            "compile: compile_file (whole, text given)",
+            per_item(
+                lambda i: compile_file(specs[i], text=texts[i]), list(range(len(specs))), rounds
+            ),
+        ),
         ("compile: read_text", per_item(read_text, specs, rounds)),
         ("compile: tomllib.loads", per_item(tomllib.loads, texts, rounds)),
-        ("compile: load_spec (toml+env+credentials+validation)", per_item(
-            lambda i: load_spec(specs[i], text=texts[i]), list(range(len(specs))), rounds)),
+        (
+            "compile: load_spec (toml+env+credentials+validation)",
+            per_item(lambda i: load_spec(specs[i], text=texts[i]), list(range(len(specs))), rounds),
+        ),
         ("compile:   of which interpolate ${env}", per_item(interp, raws, rounds)),
-        ("compile:   of which parse_toml (rtoml/tomli/tomllib)", per_item(
-            parse_toml, texts, rounds)),
+        (
+            "compile:   of which parse_toml (rtoml/tomli/tomllib)",
+            per_item(parse_toml, texts, rounds),
+        ),
         ("compile:   of which fast_validate (no pydantic)", per_item(fast_validate, datas, rounds)),
-        ("compile:   (pydantic Spec.model_validate, for comparison)", per_item(
-            Spec.model_validate, datas, rounds)),
-        ("compile: build_payload (incl. layout)", per_item(
-            lambda i: build_payload(models[i], set(datas[i])), list(range(len(specs))), rounds)),
-        (f"compile:   of which plan_layout ({len(layouts)}/{len(specs)} specs)",
-         per_item(lambda a: plan_layout(a[0], a[1], a[2], whiteboard=a[3]), layouts, rounds)
-         * len(layouts) / len(specs)),
-        ("compile: spec_diagnostics (all rules + locate)", per_item(spec_diagnostics, compiled, rounds)),
+        (
+            "compile:   (pydantic Spec.model_validate, for comparison)",
+            per_item(Spec.model_validate, datas, rounds),
+        ),
+        (
+            "compile: build_payload (incl. layout)",
+            per_item(
+                lambda i: build_payload(models[i], set(datas[i])), list(range(len(specs))), rounds
+            ),
+        ),
+        (
+            f"compile:   of which plan_layout ({len(layouts)}/{len(specs)} specs)",
+            per_item(lambda a: plan_layout(a[0], a[1], a[2], whiteboard=a[3]), layouts, rounds)
+            * len(layouts)
+            / len(specs),
+        ),
+        (
+            "compile: spec_diagnostics (all rules + locate)",
+            per_item(spec_diagnostics, compiled, rounds),
+        ),
         ("compile:   of which check_payload (rules)", per_item(check_payload, documents, rounds)),
-        ("compile: canonical (reorder; only specs with [payload] need it)", per_item(canonical, raw_docs, rounds)),
-        ("compile:   of which StartPayload.model_validate", per_item(
-            StartPayload.model_validate, raw_docs, rounds)),
-        ("compile:   of which dump", per_item(
-            dump, [StartPayload.model_validate(d) for d in raw_docs], rounds)),
-        ("write: payload_bytes (pretty_json)", per_item(
-            lambda d: payload_bytes(d, False), documents, rounds)),
-        ("write: json.dumps compact (alternative)", per_item(
-            lambda d: json.dumps(d, ensure_ascii=False), documents, rounds)),
-        ("write: write_atomic, unchanged (read+compare)", per_item(
-            lambda i: write_atomic(targets[i], blobs[i]), list(range(len(specs))), rounds)),
-        ("lint json: lint_paths (whole, per payload)", per_item(
-            lambda chunk: lint_paths(chunk), [payloads[i:i + 100] for i in range(0, len(payloads), 100)],
-            rounds) / 100),
+        (
+            "compile: canonical (reorder; only specs with [payload] need it)",
+            per_item(canonical, raw_docs, rounds),
+        ),
+        (
+            "compile:   of which StartPayload.model_validate",
+            per_item(StartPayload.model_validate, raw_docs, rounds),
+        ),
+        (
+            "compile:   of which dump",
+            per_item(dump, [StartPayload.model_validate(d) for d in raw_docs], rounds),
+        ),
+        (
+            "write: payload_bytes (pretty_json)",
+            per_item(lambda d: payload_bytes(d, False), documents, rounds),
+        ),
+        (
+            "write: json.dumps compact (alternative)",
+            per_item(lambda d: json.dumps(d, ensure_ascii=False), documents, rounds),
+        ),
+        (
+            "write: write_atomic, unchanged (read+compare)",
+            per_item(lambda i: write_atomic(targets[i], blobs[i]), list(range(len(specs))), rounds),
+        ),
+        (
+            "lint json: lint_paths (whole, per payload)",
+            per_item(
+                lambda chunk: lint_paths(chunk),
+                [payloads[i : i + 100] for i in range(0, len(payloads), 100)],
+                rounds,
+            )
+            / 100,
+        ),
         ("lint json: lint_file", per_item(lint_file, payloads, rounds)),
         ("lint json: read_text", per_item(read_text, payloads, rounds)),
-        ("lint json: parse_json (C scanner, duplicate-key count)", per_item(parse_json, ptexts, rounds)),
+        (
+            "lint json: parse_json (C scanner, duplicate-key count)",
+            per_item(parse_json, ptexts, rounds),
+        ),
         ("lint json: json.loads plain (alternative)", per_item(json.loads, ptexts, rounds)),
         ("lint json: check_payload (rules)", per_item(check_payload, pdocs, rounds)),
-        ("lint json: payload_diagnostics (rules+redact)", per_item(
-            lambda i: payload_diagnostics(payloads[i], ptexts[i], pdocs[i], []),
-            list(range(len(payloads))), rounds)),
+        (
+            "lint json: payload_diagnostics (rules+redact)",
+            per_item(
+                lambda i: payload_diagnostics(payloads[i], ptexts[i], pdocs[i], []),
+                list(range(len(payloads))),
+                rounds,
+            ),
+        ),
     ]
     fresh = out / "fresh"
     fresh.mkdir(exist_ok=True)
     start = time.perf_counter()
     for target, blob in zip(targets, blobs, strict=True):
         write_atomic(fresh / target.name, blob)
-    rows.append(("write: write_atomic, new file (temp file + rename)",
-                 (time.perf_counter() - start) * 1e6 / len(targets)))
+    rows.append(
+        (
+            "write: write_atomic, new file (temp file + rename)",
+            (time.perf_counter() - start) * 1e6 / len(targets),
+        )
+    )
     start = time.perf_counter()
     for target, blob in zip(targets, blobs, strict=True):
         write_atomic(fresh / target.name, blob + b" ")
-    rows.append(("write: write_atomic, changed file (rename over)",
-                 (time.perf_counter() - start) * 1e6 / len(targets)))
+    rows.append(
+        (
+            "write: write_atomic, changed file (rename over)",
+            (time.perf_counter() - start) * 1e6 / len(targets),
+        )
+    )
     rows += alternatives(texts, documents, rounds)
     return rows
 
@@ -235,7 +300,12 @@ def alternatives(texts: list[str], documents: list[Any], rounds: int) -> list[tu
     try:
         import tomli
 
-        rows.append((f"alt: tomli.loads ({getattr(tomli, '__version__', '?')})", per_item(tomli.loads, texts, rounds)))
+        rows.append(
+            (
+                f"alt: tomli.loads ({getattr(tomli, '__version__', '?')})",
+                per_item(tomli.loads, texts, rounds),
+            )
+        )
     except ImportError:
         rows.append(("alt: tomli not installed", float("nan")))
     try:
@@ -247,8 +317,12 @@ def alternatives(texts: list[str], documents: list[Any], rounds: int) -> list[tu
     try:
         import orjson
 
-        rows.append(("alt: orjson.dumps(OPT_INDENT_2)", per_item(
-            lambda d: orjson.dumps(d, option=orjson.OPT_INDENT_2), documents, rounds)))
+        rows.append(
+            (
+                "alt: orjson.dumps(OPT_INDENT_2)",
+                per_item(lambda d: orjson.dumps(d, option=orjson.OPT_INDENT_2), documents, rounds),
+            )
+        )
     except ImportError:
         rows.append(("alt: orjson not installed", float("nan")))
     return rows
@@ -265,8 +339,10 @@ def profile(work: Path, count: int, top: int) -> str:
     compile_file(specs[0])
     lint_paths(payloads[:1])
     report = io.StringIO()
-    for title, call in ((f"compile_file x{len(specs)}", lambda: [compile_file(p) for p in specs]),
-                        (f"lint_paths({len(payloads)} payloads)", lambda: lint_paths(payloads))):
+    for title, call in (
+        (f"compile_file x{len(specs)}", lambda: [compile_file(p) for p in specs]),
+        (f"lint_paths({len(payloads)} payloads)", lambda: lint_paths(payloads)),
+    ):
         prof = cProfile.Profile()
         prof.enable()
         call()
@@ -299,8 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     recspec = [str(script)] if script.exists() else [sys.executable, "-m", "recspec"]
     for label, cmd in (
         ("python -c pass", [sys.executable, "-c", "pass"]),
-        ("python -c 'import pydantic; from pydantic import BaseModel'",
-         [sys.executable, "-c", "import pydantic; from pydantic import BaseModel"]),
+        (
+            "python -c 'import pydantic; from pydantic import BaseModel'",
+            [sys.executable, "-c", "import pydantic; from pydantic import BaseModel"],
+        ),
         ("recspec --version", [*recspec, "--version"]),
         (f"recspec lint {spec}", [*recspec, "lint", str(spec)]),
         (f"recspec lint {payload}", [*recspec, "lint", str(payload)]),
@@ -308,17 +386,29 @@ def main(argv: list[str] | None = None) -> int:
     ):
         lines.append(f"- {label}: {wall(cmd, work, args.import_runs):.1f} ms")
 
-    for label, cmd in ((f"lint {spec}", ["-m", "recspec", "lint", str(spec)]),
-                       (f"lint {payload}", ["-m", "recspec", "lint", str(payload)])):
+    for label, cmd in (
+        (f"lint {spec}", ["-m", "recspec", "lint", str(spec)]),
+        (f"lint {payload}", ["-m", "recspec", "lint", str(payload)]),
+    ):
         groups = importtime(cmd, work, args.import_runs)
-        lines += ["", f"## `python -X importtime -m recspec {label}`: ms per group (median of "
-                  f"{args.import_runs}; self times charged to the group that pulled a module in)", "",
-                  "| group | ms |", "|---|---:|"]
+        lines += [
+            "",
+            f"## `python -X importtime -m recspec {label}`: ms per group (median of "
+            f"{args.import_runs}; self times charged to the group that pulled a module in)",
+            "",
+            "| group | ms |",
+            "|---|---:|",
+        ]
         for group, ms in sorted(groups.items(), key=lambda kv: -kv[1]):
             lines.append(f"| {group} | {ms:.1f} |")
 
-    lines += ["", f"## In-process stages, µs per file ({args.count} files, median of {args.rounds} rounds)",
-              "", "| stage | µs/file |", "|---|---:|"]
+    lines += [
+        "",
+        f"## In-process stages, µs per file ({args.count} files, median of {args.rounds} rounds)",
+        "",
+        "| stage | µs/file |",
+        "|---|---:|",
+    ]
     for label, us in stages(work, args.count, args.rounds):
         lines.append(f"| {label} | {us:.1f} |")
     lines += ["", "## cProfile", profile(work, args.count, args.top)]

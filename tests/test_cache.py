@@ -70,7 +70,9 @@ def test_a_corrupt_cache_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
 
 def test_files_with_findings_are_always_checked_again(cache_dir: Path, tmp_path: Path) -> None:
     spec = tmp_path / "s.toml"
-    spec.write_text(BASE_SPEC.replace('"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"literal-key"'))
+    spec.write_text(
+        BASE_SPEC.replace('"${env:AWS_SECRET_ACCESS_KEY:-example-secret}"', '"literal-key"')
+    )
     assert lint(spec, cache_dir=cache_dir) == ["RS805"]
     assert lint(spec, cache_dir=cache_dir) == ["RS805"]
 
@@ -81,7 +83,16 @@ def test_compile_skips_only_current_outputs(cache_dir: Path, tmp_path: Path) -> 
     out = tmp_path / "out"
 
     def compile_(*extra: str) -> Any:
-        args = ["compile", str(spec), "--out-dir", str(out), "-v", "--cache-dir", str(cache_dir), *extra]
+        args = [
+            "compile",
+            str(spec),
+            "--out-dir",
+            str(out),
+            "-v",
+            "--cache-dir",
+            str(cache_dir),
+            *extra,
+        ]
         return CliRunner().invoke(cli, args, catch_exceptions=False)
 
     assert "wrote" in compile_().output
@@ -111,7 +122,9 @@ def test_buckets_are_read_and_written_one_by_one(
 
     reads: list[str] = []
     read = LintCache._read
-    monkeypatch.setattr(LintCache, "_read", lambda self, bucket: reads.append(bucket) or read(self, bucket))
+    monkeypatch.setattr(
+        LintCache, "_read", lambda self, bucket: reads.append(bucket) or read(self, bucket)
+    )
     cache = LintCache.open(True, str(cache_dir))
     assert cache.lookup(target, "text 7", {}) is not None
     assert cache.lookup(target, "edited", {}) is None
@@ -125,17 +138,27 @@ def test_buckets_are_read_and_written_one_by_one(
 
 
 def test_entries_round_trip_and_damaged_ones_miss(cache_dir: Path) -> None:
-    entry = Entry("t" * 64, "", [("base dir/a\nb.toml", "d" * 64)], [("HOME", "h" * 64), ("UNSET", "")])
+    entry = Entry(
+        "t" * 64, "", [("base dir/a\nb.toml", "d" * 64)], [("HOME", "h" * 64), ("UNSET", "")]
+    )
     again = Entry.decode(entry.encode())
     assert (again.hash, again.payload, again.deps, again.env) == (
-        entry.hash, entry.payload, entry.deps, entry.env
+        entry.hash,
+        entry.payload,
+        entry.deps,
+        entry.env,
     )
     cache = LintCache.open(True, str(cache_dir))
     cache.store("s.json", "{}")
     cache.save()
     [bucket] = cache_dir.rglob("*.json")
     data = json.loads(bucket.read_text())
-    for damaged in ("", "x", data["files"]["s.json"] + "\0odd", data["files"]["s.json"].replace("\x000", "\x00z")):
+    for damaged in (
+        "",
+        "x",
+        data["files"]["s.json"] + "\0odd",
+        data["files"]["s.json"].replace("\x000", "\x00z"),
+    ):
         data["files"]["s.json"] = damaged
         bucket.write_text(json.dumps(data))
         assert LintCache.open(True, str(cache_dir)).lookup("s.json", "{}", {}) is None

@@ -292,11 +292,12 @@ def test_the_command_flushes_everything_before_its_fast_exit() -> None:
     """`entry()` leaves with os._exit: piped output must still arrive whole."""
     result = subprocess.run(
         [sys.executable, "-m", "recspec", "rules", "--format", "json"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) >= 80
-
 
 
 def test_an_output_folder_removed_between_runs_is_made_again(tmp_path: Path) -> None:

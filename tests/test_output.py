@@ -102,13 +102,11 @@ def test_new_files_get_the_umask_mode_even_when_the_cheap_temporary_name_is_take
 
 
 _JSON = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-(2**70), 2**70)
-    | st.floats()
-    | st.text(),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=5) | st.integers(0, 9), inner, max_size=4),
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=5) | st.integers(0, 9), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -178,8 +176,13 @@ def test_a_target_that_appears_meanwhile_is_replaced_not_refused(
 
 
 @pytest.mark.skipif(os.sep != "/", reason="POSIX path rules")
-@given(st.lists(st.sampled_from(["", ".", "..", "a", "spec.toml", ".env", "x.", "a.b.c", "..toml", " "]),
-                min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.sampled_from(["", ".", "..", "a", "spec.toml", ".env", "x.", "a.b.c", "..toml", " "]),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_path_stem_is_pathlibs(parts: list[str]) -> None:
     path = "/".join(parts)
     assert path_stem(path) == PurePath(path).stem

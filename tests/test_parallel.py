@@ -80,7 +80,9 @@ def die() -> None:
     [
         pytest.param("child", raise_value_error, ValueError, "failed", 2, id="child-raises"),
         pytest.param("parent", raise_value_error, ValueError, "failed", 5, id="parent-raises"),
-        pytest.param("child", raise_unpicklable, WorkerError, "Unpicklable: three", 2, id="unpicklable"),
+        pytest.param(
+            "child", raise_unpicklable, WorkerError, "Unpicklable: three", 2, id="unpicklable"
+        ),
         pytest.param("child", die, WorkerError, "without a result", 2, id="child-dies"),
     ],
 )
@@ -122,7 +124,11 @@ def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "RECSPEC_NO_CACHE": "1"}
     return subprocess.run(
         [sys.executable, "-m", "recspec", *map(str, args)],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

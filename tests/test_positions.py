@@ -688,8 +688,10 @@ def _render(node: Any, draw: Any) -> str:
 
 _TREES = st.recursive(
     st.integers() | st.text(alphabet='a":\\ {}', max_size=6) | st.booleans(),
-    lambda inner: st.lists(inner, max_size=3).map(list)
-    | st.lists(st.tuples(_KEYS, inner), max_size=4).map(tuple),
+    lambda inner: (
+        st.lists(inner, max_size=3).map(list)
+        | st.lists(st.tuples(_KEYS, inner), max_size=4).map(tuple)
+    ),
     max_leaves=12,
 )
 

@@ -216,7 +216,11 @@ class TestExtends:
 
 
 def test_hostile_nesting_is_a_diagnostic_not_a_crash() -> None:
-    for text in ("a = " + "[" * 5000 + "]" * 5000, "x = {" * 3000 + "}" * 3000, "a = " + "[" * 70 + "]" * 70):
+    for text in (
+        "a = " + "[" * 5000 + "]" * 5000,
+        "x = {" * 3000 + "}" * 3000,
+        "a = " + "[" * 70 + "]" * 70,
+    ):
         compiled = compile_file(text=text, env={})
         assert codes(compiled) == ["RS100"]
         assert "nested deeper" in compiled.diagnostics[0].message

@@ -65,7 +65,9 @@ def test_any_spec_data_is_never_accepted_more_leniently(text: str) -> None:
         raw = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, ValueError):
         return
-    agrees_with_pydantic(interpolate(raw, {"ZEGO_APP_ID": "123", "FUZZ_SECRET": "x"}, Interpolation()))
+    agrees_with_pydantic(
+        interpolate(raw, {"ZEGO_APP_ID": "123", "FUZZ_SECRET": "x"}, Interpolation())
+    )
 
 
 @pytest.mark.parametrize(

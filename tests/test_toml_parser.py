@@ -107,8 +107,21 @@ def test_where_rtoml_was_seen_to_differ_tomllib_decides(text: str) -> None:
 
 _SEEDS = [p.read_text(encoding="utf-8") for p in EXAMPLES]
 _EDITS = st.sampled_from(
-    [*'abc_-."\'=[]{}#\\\n \t0123456789,+e:$', '"""', "'''", "\\u0041", "0x", "1_0", "inf",
-     "nan", "[[", "]]", "${env:A}", "\n[t]\n", "\\\n"]
+    [
+        *"abc_-.\"'=[]{}#\\\n \t0123456789,+e:$",
+        '"""',
+        "'''",
+        "\\u0041",
+        "0x",
+        "1_0",
+        "inf",
+        "nan",
+        "[[",
+        "]]",
+        "${env:A}",
+        "\n[t]\n",
+        "\\\n",
+    ]
 )
 
 
@@ -127,9 +140,41 @@ def test_edited_specs_parse_or_fail_exactly_as_tomllib(seed: str, edits: list[An
 
 
 _PIECES = st.sampled_from(
-    ["a", "b.c", '"q"', " = ", "=", "1", "0x1F", "1_000", "-0", "1.5e3", "inf", "true", '"s"',
-     "'lit'", '"""m\nl"""', "[", "]", "[[", "]]", "{", "}", ",", "\n", "#c\n", " ", "\\", "\t",
-     "1979-05-27", "T07:32:00", "Z", ".", "\r\n", "é"]
+    [
+        "a",
+        "b.c",
+        '"q"',
+        " = ",
+        "=",
+        "1",
+        "0x1F",
+        "1_000",
+        "-0",
+        "1.5e3",
+        "inf",
+        "true",
+        '"s"',
+        "'lit'",
+        '"""m\nl"""',
+        "[",
+        "]",
+        "[[",
+        "]]",
+        "{",
+        "}",
+        ",",
+        "\n",
+        "#c\n",
+        " ",
+        "\\",
+        "\t",
+        "1979-05-27",
+        "T07:32:00",
+        "Z",
+        ".",
+        "\r\n",
+        "é",
+    ]
 )
 
 

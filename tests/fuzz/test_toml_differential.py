@@ -18,10 +18,39 @@ from recspec.spec.toml_reader import parse_toml
 NAMES = st.sampled_from(["a", "b", "c", "t", '"a"', "'b'", "a-b", "1", "_", '"x.y"'])
 KEYS = st.lists(NAMES, min_size=1, max_size=3).map(".".join)
 SCALARS = st.sampled_from(
-    ["0", "1", "-5", "9223372036854775807", "9223372036854775808", "1_000", "0x1F", "0o17",
-     "0b11", "+3", "1.5", "-0.0", "1e3", "inf", "nan", "true", "false", '"s"', "'lit'",
-     '"""m\nl"""', '"\\u0041\\t"', '"${env:X:-d}"', "'''x\\y'''", '"a\\\n b"', '"1.2Mbps"',
-     '"https://x.y/z"', "07:32:00", "1979-05-27", '"\\e"', "{}", "{a = 1}"]
+    [
+        "0",
+        "1",
+        "-5",
+        "9223372036854775807",
+        "9223372036854775808",
+        "1_000",
+        "0x1F",
+        "0o17",
+        "0b11",
+        "+3",
+        "1.5",
+        "-0.0",
+        "1e3",
+        "inf",
+        "nan",
+        "true",
+        "false",
+        '"s"',
+        "'lit'",
+        '"""m\nl"""',
+        '"\\u0041\\t"',
+        '"${env:X:-d}"',
+        "'''x\\y'''",
+        '"a\\\n b"',
+        '"1.2Mbps"',
+        '"https://x.y/z"',
+        "07:32:00",
+        "1979-05-27",
+        '"\\e"',
+        "{}",
+        "{a = 1}",
+    ]
 )
 VALUES = st.recursive(
     SCALARS,
@@ -39,9 +68,9 @@ LINES = st.one_of(
     st.tuples(KEYS, st.sampled_from(["=", " = "]), VALUES).map("".join),
     st.sampled_from(["", "# comment", "  "]),
 )
-DOCUMENTS = st.tuples(st.lists(LINES, min_size=1, max_size=8), st.sampled_from(["", "\n", "\r\n"])).map(
-    lambda parts: parts[1].join(parts[0]) + parts[1]
-)
+DOCUMENTS = st.tuples(
+    st.lists(LINES, min_size=1, max_size=8), st.sampled_from(["", "\n", "\r\n"])
+).map(lambda parts: parts[1].join(parts[0]) + parts[1])
 
 
 def outcome(loads: Any, text: str) -> tuple[str, str]:
