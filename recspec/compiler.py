@@ -455,8 +455,11 @@ def compile_file(
     target: str | None = None,
     default_target: str = "legacy",
     report_unused: bool = False,
+    unset_env: str | None = None,
 ) -> Compiled:
     """Load, build and lint one spec. Raises `UnreadableError` only for an unreadable `path`.
+
+    `unset_env`: see `load_spec` (drawing commands only; `compile` and `lint` never pass it).
 
     The API compiled for is `target` (the command line), else the spec's own `target`, else
     `default_target` (the configuration's).
@@ -465,7 +468,7 @@ def compile_file(
     from recspec.locate import spec_diagnostics
     from recspec.spec.units import PROVIDERS
 
-    loaded = load_spec(path, text=text, env=env)
+    loaded = load_spec(path, text=text, env=env, unset_env=unset_env)
     compiled = Compiled(file=loaded.file, loaded=loaded)
     if loaded.spec is not None:
         compiled.target = target or loaded.spec.target or default_target

@@ -187,7 +187,7 @@ def _decode_diagnostic(name: str, exc: Exception) -> Diagnostic:
 
 
 def lint_paths(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     config: LintConfig | Callable[[str], LintConfig] | None = None,
     env: Mapping[str, str] | None = None,
     *,
@@ -200,10 +200,13 @@ def lint_paths(
     CLI's `ConfigResolver`: the nearest configuration file). Files the cache knows to be clean
     are skipped; with `jobs > 1` and enough files, forked worker processes read and check them
     (results keep the input order). An unreadable file raises once every file is done, for the
-    first such file in input order.
+    first such file in input order. One path alone (a `str` or `Path`) is one path, not the
+    characters of its name.
     """
     from recspec.source import UnreadableError, find_inputs
 
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
     files = find_inputs([str(p) for p in paths])
     names = [display_path(p) for p in files]
     configs = [config_for(config, path) for path in files]

@@ -161,16 +161,16 @@ def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Di
         )
     if compiled.document is not None:
         from recspec.dialect import get as get_dialect
+        from recspec.spec.phrasing import spec_message
 
         api = get_dialect(compiled.target)
         for rule, finding in check_payload(compiled.document, dialect=api):
             _, key_path = provenance_of(compiled.provenance, finding.pointer)
             file = loaded.origin(key_path) if key_path else loaded.file
             span = locate(file, key_path)
+            message = spec_message(finding.message, compiled.provenance, key_path)
             out.append(
-                _diagnostic(
-                    rule, rule.code, file, span, finding.message, finding.pointer, dotted(key_path)
-                )
+                _diagnostic(rule, rule.code, file, span, message, finding.pointer, dotted(key_path))
             )
     commented = any("recspec:" in text for text in loaded.texts.values())
     if not out and not commented:

@@ -29,3 +29,11 @@ def test_lint_paths_names_the_first_unreadable_file_in_input_order(tmp_path: Pat
     with pytest.raises(UnreadableError) as caught:
         lint_paths([good, tmp_path / "first.json", tmp_path / "second.json"], env={})
     assert caught.value.path.endswith("first.json")
+
+
+def test_lint_paths_takes_one_path_alone(tmp_path: Path) -> None:
+    """`lint_paths("specs")` lints the folder; it once looked for files named s, p, e, c, s."""
+    (tmp_path / "a.json").write_text("{}", encoding="utf-8")
+    for one in (tmp_path, str(tmp_path)):
+        run = lint_paths(one, env={})
+        assert [Path(f).name for f in run.files] == ["a.json"]

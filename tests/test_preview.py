@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -270,3 +272,130 @@ def test_commands_never_print_a_traceback(tmp_path: Path) -> None:
         )
         assert done.returncode in (1, 2), done
         assert "Traceback" not in done.stderr
+
+
+# --- drawing needs no credentials ----------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_DEFAULTS = re.compile(r"\$\{env:([A-Z_]+):-[^}]*\}")
+
+
+def _clean_env() -> dict[str, str]:
+    """`env -i PATH=... HOME=...`: no credential of any example is set."""
+    return {key: os.environ[key] for key in ("PATH", "HOME") if key in os.environ}
+
+
+@pytest.mark.parametrize(
+    "example",
+    ["grid-4-720p-s3", "webinar-speaker-1080p-oss", "classroom-whiteboard-kodo", "pip-custom"],
+)
+def test_drawing_commands_run_with_credentials_unset(tmp_path: Path, example: str) -> None:
+    # The shipped example, its `${env:NAME:-default}` made `${env:NAME}` and NAME unset.
+    text = (ROOT / "examples" / f"{example}.toml").read_text(encoding="utf-8")
+    text = NO_DEFAULTS.sub(r"${env:\1}", text).replace("#:schema ../", "#:schema ../../")
+    spec = tmp_path / f"{example}.toml"
+    spec.write_text(text, encoding="utf-8")
+    assert "${env:" in text
+    env = _clean_env()
+    run = [sys.executable, "-m", "recspec"]
+    for args in (
+        ["preview", str(spec), "-o", str(tmp_path / "x.svg")],
+        ["layout", str(spec), "--format", "json"],
+        ["docs", str(spec), "-o", str(tmp_path / "docs")],
+    ):
+        done = subprocess.run([*run, *args], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, (args, done.stderr)
+        assert "RS803" not in done.stderr
+    # compile and lint keep today's rules: an unset credential is an error there.
+    done = subprocess.run([*run, "lint", str(spec)], capture_output=True, text=True, env=env)
+    assert done.returncode == 1 and "RS803" in done.stdout
+
+
+def test_an_unset_variable_the_layout_reads_is_still_an_error(tmp_path: Path) -> None:
+    from recspec.compiler import compile_file
+    from recspec.spec.loader import UNSET_FOR_DRAWING
+
+    text = (ROOT / "examples" / "grid-4-720p-s3.toml").read_text(encoding="utf-8")
+    text = text.replace('"alice"', '"${env:ALICE}"')
+    text = text.replace("${env:ZEGO_APP_ID:-1234567890}", "${env:ZEGO_APP_ID}")
+    compiled = compile_file(text=text, env={}, unset_env=UNSET_FOR_DRAWING)
+    codes = [(d.rule, d.message) for d in compiled.diagnostics]
+    assert len(codes) == 1 and codes[0][0] == "RS803" and "layout.streams[0]" in codes[0][1]
+    fine = compile_file(text=text, env={"ALICE": "alice"}, unset_env=UNSET_FOR_DRAWING)
+    assert fine.ok and fine.body is not None
+    assert not compile_file(text=text, env={"ALICE": "alice"}).ok  # lint/compile: RS803
+
+
+# --- faithful previews: background, every mark inside its view, distinct neighbours ------------
+
+
+def _box(node: ET.Element) -> tuple[float, float, float, float]:
+    x, y = float(node.get("x", 0)), float(node.get("y", 0))
+    return x, y, x + float(node.get("width", 0)), y + float(node.get("height", 0))
+
+
+def check_faithful(svg: str, background: str) -> None:
+    """The canvas colour, every mark of a view inside its view, no touching views alike."""
+    from recspec.render.svg import GLYPH_EM, NEAR
+
+    root = parse(svg)
+    canvas = root.find(f"{SVG}rect[@id='canvas-background']")
+    assert canvas is not None and canvas.get("fill") == background
+    views = root.findall(f".//{SVG}g[@id='views']/{SVG}g")
+    boxes: dict[str, tuple[tuple[float, float, float, float], str]] = {}
+    for view in views:
+        outline, *marks = view.findall(f"{SVG}rect")
+        left, top, right, bottom = box = _box(outline)
+        clip = root.find(f".//{SVG}clipPath[@id='clip-{view.get('id')}']/{SVG}rect")
+        assert clip is not None and _box(clip) == box and view.get("clip-path")
+        for mark in marks:  # crop bands and letterbox bars
+            x0, y0, x1, y1 = _box(mark)
+            assert left - 0.01 <= x0 <= x1 <= right + 0.01, (view.get("id"), mark.attrib)
+            assert top - 0.01 <= y0 <= y1 <= bottom + 0.01, (view.get("id"), mark.attrib)
+        for text in view.iter(f"{SVG}text"):
+            size = float(text.get("font-size", 0))
+            half = GLYPH_EM * size * len(text.text or "") / 2
+            x, y = float(text.get("x", 0)), float(text.get("y", 0))
+            assert left <= x - half and x + half <= right, (view.get("id"), text.text, box)
+            assert top <= y - size and y <= bottom, (view.get("id"), text.text, box)
+        boxes[str(view.get("id"))] = (box, str(outline.get("fill")))
+    for name, ((l0, t0, r0, b0), fill) in boxes.items():
+        for other, ((l1, t1, r1, b1), other_fill) in boxes.items():
+            near = l0 - NEAR < r1 and l1 - NEAR < r0 and t0 - NEAR < b1 and t1 - NEAR < b0
+            if other != name and near:
+                assert fill != other_fill, (name, other, fill)
+
+
+@pytest.mark.parametrize(
+    "preset", ["grid", "speaker", "stack", "side-by-side", "presentation", "pip"]
+)
+@pytest.mark.parametrize("count", [1, 2, 4, 6, 9, 16, 25])
+@pytest.mark.parametrize("fit", ["crop", "fit"])
+def test_preview_is_faithful(preset: str, count: int, fit: str) -> None:
+    from recspec.layout import LayoutError
+
+    try:
+        layout = LayoutSpec(preset=preset, tiles=count, gap=8, fit=fit)
+        payload = payload_for(layout, 1920, 1080)
+    except (LayoutError, ValueError):
+        pytest.skip(f"{preset} does not draw {count}")
+    payload["record_input_params"]["mix_config"]["mix_output_background_color"] = 0xFFFFFF00
+    check_faithful(render_svg(payload, source_aspect=(16, 9)), "#ffffff")
+    check_faithful(render_svg(payload, source_aspect=(9, 16)), "#ffffff")
+
+
+def test_shipped_examples_preview_faithfully(tmp_path: Path) -> None:
+    from recspec.cli import cli
+
+    for spec in sorted((ROOT / "examples").glob("**/*.toml")):
+        (tmp_path / "p.svg").unlink(missing_ok=True)
+        result = CliRunner().invoke(cli, ["preview", str(spec), "-o", str(tmp_path / "p.svg")])
+        assert result.exit_code == 0, (spec, result.output)
+        if "nothing to draw" in result.stderr:  # single-stream: audio-only, snapshots
+            assert not (tmp_path / "p.svg").exists(), spec
+            continue
+        from recspec.compiler import compile_file
+
+        mix = (compile_file(spec).body or {})["record_input_params"]["mix_config"]
+        colour = mix.get("mix_output_background_color", 0)
+        check_faithful((tmp_path / "p.svg").read_text(encoding="utf-8"), f"#{colour >> 8:06x}")

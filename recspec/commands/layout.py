@@ -75,14 +75,19 @@ class SpecLayout:
 
 
 def load_spec_layout(spec: Path) -> SpecLayout:
-    """Compile `spec`; print its diagnostics; exit 2 if unreadable, 1 on errors or no layout."""
+    """Compile `spec`; print its diagnostics; exit 2 if unreadable, 1 on errors or no layout.
+
+    A single-stream recording has no mixed picture at all: exit 0 with a note, so drawing every
+    example in a docs pipeline does not fail on the audio-only ones.
+    """
     from recspec.commands.common import print_diagnostics
     from recspec.compiler import compile_file
     from recspec.lint import display_path
     from recspec.source import UnreadableError
+    from recspec.spec.loader import UNSET_FOR_DRAWING
 
-    try:
-        compiled = compile_file(display_path(spec))
+    try:  # drawing needs no credentials: unset ones outside the layout become a placeholder
+        compiled = compile_file(display_path(spec), unset_env=UNSET_FOR_DRAWING)
     except UnreadableError as exc:
         click.echo(f"recspec: {exc}", err=True)
         exit_with(2)
@@ -95,6 +100,13 @@ def load_spec_layout(spec: Path) -> SpecLayout:
     layout: LayoutSpec | None = getattr(compiled.spec, "layout", None)
     inputs = payload.get("record_input_params") or {}
     video = (inputs.get("mix_config") or {}).get("mix_output_video_config") or {}
+    if inputs.get("record_mode", 2) != 2:  # nothing wrong, nothing mixed: a pipeline goes on
+        click.echo(
+            f"recspec: {compiled.file} records each stream on its own (no mixed video): "
+            "nothing to draw, nothing written",
+            err=True,
+        )
+        exit_with(0)
     if layout is None or "width" not in video or "height" not in video:
         click.echo(
             f"recspec: {compiled.file} has no [layout] for a mixed recording: nothing to lay out",

@@ -8,8 +8,8 @@ Conventions that hold for every preset:
 
 - Edges: `right` and `bottom` are exclusive, so `width = right - left`, `height = bottom - top`.
 - Exact partition: tiles + gaps + margins add up to the canvas, every coordinate and size is a
-  multiple of `align` (default 2), and leftover `align` units go to the first tiles
-  (1280 px into 3 columns: 428/426/426 at align 2, 427/427/426 at align 1).
+  multiple of `align` (default 2); tiles of one run are equal and leftover `align` units become
+  symmetric margins (1280 px into 3 columns at align 2: 426/426/426, 2 px on the right).
 - Slot order: whiteboard (if any), focus stream (presets with a big tile), the other streams in
   order, then anonymous join-order tiles. `plans_by_count` keeps that order for every count.
 - At most 25 views (ZEGO's limit), at most one whiteboard view (`view_type` 2).

@@ -45,6 +45,7 @@ class Drawing:
     mix_mode: int
     big_view: str | None
     tiles: tuple[Tile, ...]
+    background: int = 0  # mix_output_background_color, 0xRRGGBB00; ZEGO's default is black
 
     def in_paint_order(self) -> list[Tile]:
         """Lower layers first; equal layers in list order."""
@@ -97,7 +98,9 @@ def read_drawing(payload: dict[str, Any]) -> Drawing:
         )
     mode = mix.get("mix_mode", 2)
     big = mix.get("mix_max_resolution_stream_id")
+    colour = mix.get("mix_output_background_color", 0)
     return Drawing(
+        background=colour if isinstance(colour, int) and not isinstance(colour, bool) else 0,
         width=width,
         height=height,
         mix_mode=mode if isinstance(mode, int) and not isinstance(mode, bool) else 2,

@@ -103,6 +103,11 @@ def _block_size(frame: Frame, rows: int, cols: int, shape: str) -> tuple[int, in
     )
     need_w = min(block.width, max(round_to(w * cols, frame.align), cols * frame.align) + gaps_w)
     need_h = min(block.height, max(round_to(h * rows, frame.align), rows * frame.align) + gaps_h)
+    # Trim to what equal tiles fill, so the block's own centring is the only one (balanced
+    # margins: the README's 2x2 at 1280x720, gap 8 is 4 + 632 + 8 + 632 + 4).
+    unit_w, unit_h = cols * frame.align, rows * frame.align
+    need_w = (need_w - gaps_w) // unit_w * unit_w + gaps_w if need_w - gaps_w >= unit_w else need_w
+    need_h = (need_h - gaps_h) // unit_h * unit_h + gaps_h if need_h - gaps_h >= unit_h else need_h
     return need_w, need_h
 
 

@@ -1,7 +1,10 @@
 """The `side-by-side` and `stack` presets: one row of columns, or one column of rows.
 
 Each tile takes the full block height (side-by-side) or width (stack); the other axis is split
-exactly by largest remainder, so tiles differ by at most one `align` unit, the first ones larger.
+into equal tiles; what equal tiles cannot take becomes symmetric margins (`partition.spans`).
+When one line would make tiles thinner than `MIN_TILE_SIDE` (the size the linter warns about,
+RS411), the tiles wrap into as few further lines as keep them at least that big, so a preset never
+emits a view its own linter flags when a readable one exists.
 """
 
 from __future__ import annotations
@@ -14,20 +17,37 @@ from recspec.layout.partition import spans
 from recspec.layout.plan import LayoutError, View
 from recspec.layout.preset import Preset
 
+MIN_TILE_SIDE = 16
+"""Thinner tiles are unrecognisable; mirrors `recspec.rules.layout.MIN_VIEW_SIDE` (a test pins it)."""
+
 if TYPE_CHECKING:
     from recspec.layout.spec import LayoutSpec
 
 
 def line_rects(count: int, frame: Frame, *, across: bool) -> list[Rect]:
-    """`count` tiles in one row (`across=True`) or one column."""
+    """`count` tiles in rows (`across=True`, each row left to right) or columns (top to bottom).
+
+    One line unless that makes tiles thinner than MIN_TILE_SIDE; then the fewest lines that do
+    not. Extra lines fill in slot order (a stack fills its left column first); the last line is
+    shorter and starts where the others do.
+    """
     block = frame.block
-    length = block.width if across else block.height
+    length, breadth = (block.width, block.height) if across else (block.height, block.width)
+    lines = line_count(count, length, breadth, frame)
+    per_line = -(-count // lines)
     try:
-        cuts = spans(
+        along = spans(
             length,
-            count,
+            per_line,
             gap=frame.gap,
             start=block.left if across else block.top,
+            align=frame.align,
+        )
+        side = spans(
+            breadth,
+            lines,
+            gap=frame.gap,
+            start=block.top if across else block.left,
             align=frame.align,
         )
     except ValueError:
@@ -36,9 +56,25 @@ def line_rects(count: int, frame: Frame, *, across: bool) -> list[Rect]:
             "margin, or use grid",
             ("layout", "gap"),
         ) from None
-    if across:
-        return [Rect(start, block.top, size, block.height) for start, size in cuts]
-    return [Rect(block.left, start, block.width, size) for start, size in cuts]
+    rects: list[Rect] = []
+    for index in range(count):
+        (start, size), (cross, thickness) = along[index % per_line], side[index // per_line]
+        if across:
+            rects.append(Rect(start, cross, size, thickness))
+        else:
+            rects.append(Rect(cross, start, thickness, size))
+    return rects
+
+
+def line_count(count: int, length: int, breadth: int, frame: Frame) -> int:
+    """The fewest lines whose tiles are at least MIN_TILE_SIDE both ways (1 when none are)."""
+    for lines in range(1, count + 1):
+        per_line = -(-count // lines)
+        along = (length - frame.gap * (per_line - 1)) // per_line
+        if along >= MIN_TILE_SIDE:
+            across = (breadth - frame.gap * (lines - 1)) // lines
+            return lines if across >= MIN_TILE_SIDE else 1
+    return 1
 
 
 def build_side_by_side(layout: LayoutSpec, frame: Frame, slots: Sequence[Slot]) -> list[View]:
@@ -58,7 +94,12 @@ SIDE_BY_SIDE = Preset(
     mix_mode=1,
     summary="Full-height columns, left to right.",
     options=(),
-    tie_rules=("Column widths differ by at most one align unit; the leftmost are wider.",),
+    tie_rules=(
+        "Columns are equal; what equal columns cannot take becomes margins at both sides "
+        "(the odd align unit on the right).",
+        "Columns narrower than 16 px wrap into further rows (the fewest that keep 16 px), "
+        "filled top row first.",
+    ),
     build=build_side_by_side,
 )
 
@@ -67,6 +108,11 @@ STACK = Preset(
     mix_mode=1,
     summary="Full-width rows, top to bottom.",
     options=(),
-    tie_rules=("Row heights differ by at most one align unit; the top ones are taller.",),
+    tie_rules=(
+        "Rows are equal; what equal rows cannot take becomes margins at top and bottom "
+        "(the odd align unit at the bottom).",
+        "Rows lower than 16 px wrap into further columns (the fewest that keep 16 px), "
+        "filled left column first.",
+    ),
     build=build_stack,
 )

@@ -8,10 +8,11 @@ Edge convention used everywhere in recspec: a span is `(start, size)`; its exclu
 `start + size`. In ZEGO terms `width = right - left` and `height = bottom - top`, so two tiles that
 touch share the coordinate (`a.right == b.left`) and do not overlap.
 
-Tie rule (largest remainder): when a length does not divide evenly, the leftover `align`-sized
-units go one each to the *first* parts. 1280 into 3 at align 1 gives 427/427/426; at align 2 it
-gives 428/426/426. Leftover space that must be split on two sides (centring) puts the odd unit on
-the *end* side (right or bottom).
+Tie rule (balance first): tiles of one run are all the same size; when a length does not divide
+evenly, the leftover `align`-sized units become equal margins on both sides of the run (the odd
+unit on the *end* side, right or bottom) rather than making tiles unequal. 1280 into 3 at align 2
+gives 426/426/426 starting at 0 with 2 px left at the end; 1280 - 8 into 2 at align 2 gives
+636/636, and the README's 2x2 grid at 1280x720 with gap 8 is 632 + 8 + 632 with 4 px each side.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def spans(
     start: int = 0,
     align: int = 1,
 ) -> list[Span]:
-    """Place `count` tiles with `gap` between them in `[start, start + length)`, no leftover.
+    """Place `count` equal tiles with `gap` between them, centred in `[start, start + length)`.
 
     All of `length`, `gap` and `start` must be multiples of `align` (the caller checks, so it can
     blame the right spec key). Raises ValueError when a tile would get no pixels.
@@ -52,8 +53,9 @@ def spans(
     usable = length - gap * (count - 1)
     if usable < count * align:
         raise ValueError(f"{length} px cannot hold {count} tiles with {gap} px gaps")
-    sizes = [units * align for units in split_units(usable // align, count)]
-    return place(sizes, gap=gap, start=start)
+    size = usable // align // count * align
+    leftover = usable - size * count
+    return place([size] * count, gap=gap, start=start + aligned_offset(leftover, "center", align))
 
 
 def place(sizes: Sequence[int], *, gap: int, start: int) -> list[Span]:

@@ -60,8 +60,9 @@ COMMON_OPTIONS: tuple[PresetOption, ...] = (
 """Options every recspec-computed preset reads."""
 
 COMMON_TIE_RULES: tuple[str, ...] = (
-    "Lengths are split by largest remainder in `align` units; leftover units go to the first "
-    "tiles (1280 px into 3 columns at align 2: 428/426/426).",
+    "Tiles of one run are equal; leftover `align` units become symmetric margins before they "
+    "make tiles unequal (1280 px into 3 columns at align 2: 426/426/426, 2 px on the right; "
+    "a 2x2 grid at 1280x720 with gap 8: 4 + 632 + 8 + 632 + 4).",
     "Centring puts the odd `align` unit on the right or bottom side.",
     "right and bottom are exclusive edges: width = right - left, height = bottom - top.",
     "With a whiteboard, the whiteboard takes slot 1 (the big tile, or the first grid tile).",

@@ -6,8 +6,10 @@ whiteboard). The other slots become thumbnails in strips along one canvas side (
 Strip rules:
 - A strip is `strip_size` thick (px, fraction or percentage of the canvas width for left/right
   strips, of the height for top/bottom strips), rounded to the nearest `align` unit.
-- `strip_capacity` thumbnail cells split the strip's length evenly (largest remainder); by default
-  the capacity is how many `tile_aspect` thumbnails of that thickness fit along the strip.
+- `strip_capacity` thumbnail cells split the strip's length into equal cells (leftover as
+  symmetric margins); by default
+  the capacity is how many `tile_aspect` thumbnails of that thickness fit along the strip,
+  counted without gaps (a gap shrinks the thumbnails rather than opening a strip).
 - When there are more thumbnails than one strip holds, a second strip opens on the inner side of
   the first; past `max_strips` strips, the capacity grows instead (thumbnails get shorter).
 - Thumbnails fill the outer strip first, in slot order, from the top (side strips) or the left.
@@ -56,7 +58,11 @@ def _capacity(layout: LayoutSpec, frame: Frame, thickness: int, length: int, sid
     aw, ah = frame.aspect
     along = Fraction(thickness * ah, aw) if side else Fraction(thickness * aw, ah)
     along = max(along, Fraction(frame.align))
-    return max(1, math.floor((length + frame.gap) / (along + frame.gap)))
+    # Counted without gaps, so a small gap shrinks the thumbnails a little instead of moving
+    # one into a new strip (6 people at 1080p: gap 4 kept 4 of 5 thumbnails in the strip);
+    # capped at what the gaps leave room for.
+    fits = math.floor((length + frame.gap) / (frame.align + frame.gap))
+    return max(1, min(math.floor(length / along), fits))
 
 
 def strip_rects(layout: LayoutSpec, frame: Frame, thumbs: int) -> tuple[Rect, list[Rect]]:
@@ -154,11 +160,13 @@ _STRIP_OPTIONS = (
 
 _STRIP_TIES = (
     "Strip thickness rounds to the nearest align unit (halves up).",
-    "Thumbnail cells split the strip length by largest remainder: earlier thumbnails get the "
-    "extra align units.",
+    "Thumbnail cells are equal; what equal cells cannot take of the strip length becomes "
+    "margins at both ends (the odd align unit at the end).",
     "Thumbnails fill the outer strip first, top to bottom or left to right, in slot order.",
-    "Automatic capacity = floor((length + gap) / (thumbnail length + gap)), at least 1; with "
-    "more than max_strips strips needed, capacity = ceil(thumbnails / max_strips).",
+    "Automatic capacity = floor(length / thumbnail length), counted without gaps so a gap "
+    "shrinks thumbnails instead of opening a strip (at most what the gaps leave room for, at "
+    "least 1); with more than max_strips strips needed, capacity = ceil(thumbnails / "
+    "max_strips).",
 )
 
 SPEAKER = Preset(

@@ -91,6 +91,7 @@ def spec_sources(
     from recspec.locate import Redactor
     from recspec.source import find_inputs
     from recspec.spec import units
+    from recspec.spec.loader import UNSET_FOR_DRAWING
 
     sources: list[LayoutSource] = []
     notes: list[str] = []
@@ -99,7 +100,9 @@ def spec_sources(
     for found in find_inputs(paths, suffixes=(".toml",)):
         path = Path(found)
         shown = path.as_posix()
-        compiled = compile_file(path, env=os.environ if env is None else env)
+        compiled = compile_file(
+            path, env=os.environ if env is None else env, unset_env=UNSET_FOR_DRAWING
+        )
         spec = compiled.spec
         blocking = [
             d
@@ -136,6 +139,7 @@ def spec_sources(
                 origin=shown,
                 own_count=own or None,
                 compiled_list=redact.deep(views) if isinstance(views, list) else None,
+                background=mix.get("mix_output_background_color"),
             )
         )
     if problems:

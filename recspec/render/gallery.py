@@ -65,6 +65,7 @@ class LayoutSource:
     origin: str = "built-in"  # "built-in" or the spec's path
     own_count: int | None = None  # participants in the spec itself
     compiled_list: list[dict[str, Any]] | None = None  # the spec's compiled mix_input_list
+    background: int | None = None  # the spec's mix_output_background_color (0xRRGGBB00)
 
 
 def builtin_sources() -> list[LayoutSource]:
@@ -99,9 +100,13 @@ def _aspect(layout: LayoutSpec, width: int, height: int) -> tuple[int, int]:
     return width // divisor, height // divisor
 
 
-def _payload(plan: LayoutPlan, width: int, height: int) -> dict[str, Any]:
+def _payload(
+    plan: LayoutPlan, width: int, height: int, background: int | None = None
+) -> dict[str, Any]:
     """The part of a start payload that `render_svg` reads."""
     mix: dict[str, Any] = {"mix_mode": plan.mix_mode}
+    if background is not None:
+        mix["mix_output_background_color"] = background
     if plan.views:
         mix["mix_input_list"] = plan.mix_input_list()
     if plan.big_view_stream:
@@ -183,7 +188,8 @@ def describe(source: LayoutSource, image_dir: str = "img") -> dict[str, Any]:
     drawn = list(plans) if not preset.server_side else list(plans)[:1]
     for count in drawn:
         plan = plans[count]
-        svg = render_svg(_payload(plan, source.width, source.height), source_aspect=aspect)
+        payload = _payload(plan, source.width, source.height, source.background)
+        svg = render_svg(payload, source_aspect=aspect)
         anchor = f"{source.key}-{count}"
         if preset.server_side:
             label = f"any count, 1 to {MAX_VIEWS}"

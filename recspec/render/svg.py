@@ -5,9 +5,11 @@ whatever produced them (a preset, hand-written JSON). The output is standalone, 
 (same payload, same bytes) and safe: it is built with ElementTree, so every stream id is escaped,
 and characters XML cannot hold are replaced, so a hostile id never becomes markup.
 
-What is drawn: the canvas (its colour shows through gaps and margins), every view in paint order
-(lower layers first) labelled with stream id, layer and pixel size, and, when a source aspect is
-given, the zones that aspect loses: hatched bars for `fit` tiles, red overflow for `crop` tiles.
+What is drawn: the canvas in the payload's background colour (it shows through gaps and margins),
+every view in paint order (lower layers first) labelled with stream id, layer and pixel size, and,
+when a source aspect is given, the zones that aspect loses: hatched bars for `fit` tiles, red
+bands on the cut sides of `crop` tiles. Every mark of a view stays inside its own rectangle
+(each view is clipped to it, labels are sized to fit), and touching views get different colours.
 Server-side layouts (no views) get a labelled placeholder.
 """
 
@@ -23,7 +25,10 @@ from recspec.layout.drawing import SERVER_LAYOUTS, Drawing, Tile, read_drawing, 
 from recspec.layout.fitting import lost_share, picture_size
 
 SVG_NS = "http://www.w3.org/2000/svg"
-CANVAS_FILL = "#1f2329"
+#: Views closer than this (px) count as neighbours and never share a colour.
+NEAR = 24
+#: Average glyph width of the label font, in ems (Helvetica/Arial digits and lower case).
+GLYPH_EM = 0.6
 PALETTE = (
     "#4c78a8",
     "#f58518",
@@ -58,6 +63,57 @@ def _num(value: Fraction | int) -> str:
 
 def _colour(label: str) -> str:
     return PALETTE[zlib.crc32(label.encode("utf-8", "surrogatepass")) % len(PALETTE)]
+
+
+def hex_colour(value: int) -> str:
+    """The API's 0xRRGGBB00 integer as `#rrggbb`."""
+    return f"#{(value >> 8) & 0xFFFFFF:06x}"
+
+
+def _ink(value: int) -> str:
+    """Black or white, whichever reads on the 0xRRGGBB00 colour `value`."""
+    red, green, blue = (value >> 24) & 255, (value >> 16) & 255, (value >> 8) & 255
+    return "#111111" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#ffffff"
+
+
+def _near(a: Tile, b: Tile) -> bool:
+    return (
+        a.left - NEAR < b.right
+        and b.left - NEAR < a.right
+        and a.top - NEAR < b.bottom
+        and b.top - NEAR < a.bottom
+    )
+
+
+def tile_colours(drawing: Drawing) -> dict[int, str]:
+    """A fill per view: its label's colour unless a neighbour already has it, then the next
+    free one in the palette (a view has at most 8 neighbours in any preset, the palette 10)."""
+    colours: dict[int, str] = {}
+    for tile in drawing.tiles:
+        if tile.whiteboard:
+            colours[tile.index] = "#f4f4f4"
+            continue
+        taken = {
+            colours[other.index]
+            for other in drawing.tiles
+            if other.index in colours and _near(tile, other)
+        }
+        start = PALETTE.index(_colour(tile_label(tile, drawing)))
+        ring = PALETTE[start:] + PALETTE[:start]
+        colours[tile.index] = next((c for c in ring if c not in taken), ring[0])
+    return colours
+
+
+def label_lines(lines: list[str], width: int, height: int) -> tuple[list[str], int]:
+    """The lines that fit a `width` x `height` view and their font size (6..28 px): the
+    size shrinks with the view, and the last lines go first when even 6 px is too big."""
+    while lines:
+        longest = max(len(line) for line in lines)
+        size = min(28, height // (len(lines) + 1), int((width - 4) / (GLYPH_EM * longest)))
+        if size >= 6 or len(lines) == 1:
+            return lines, max(size, 1)
+        lines = lines[:-1]
+    return lines, 1
 
 
 def _sub(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
@@ -98,31 +154,32 @@ def _defs(svg: ET.Element) -> None:
     _sub(clip, "rect", x="0", y="0", width="100%", height="100%")
 
 
-def _tile(group: ET.Element, tile: Tile, drawing: Drawing, aspect: tuple[int, int] | None) -> None:
+def _tile(
+    group: ET.Element, tile: Tile, drawing: Drawing, aspect: tuple[int, int] | None, fill: str
+) -> None:
     label = tile_label(tile, drawing)
-    node = _sub(group, "g", id=f"view-{tile.index}")
-    fill = "#f4f4f4" if tile.whiteboard else _colour(label)
-    _sub(
-        node,
-        "rect",
-        x=str(tile.left),
-        y=str(tile.top),
-        width=str(max(tile.width, 0)),
-        height=str(max(tile.height, 0)),
-        fill=fill,
-        stroke="#ffffff",
-        stroke_width="1",
-    )
+    node = _sub(group, "g", id=f"view-{tile.index}", clip_path=f"url(#clip-view-{tile.index})")
+    box = {
+        "x": str(tile.left),
+        "y": str(tile.top),
+        "width": str(max(tile.width, 0)),
+        "height": str(max(tile.height, 0)),
+    }
+    _sub(_sub(group, "clipPath", id=f"clip-view-{tile.index}"), "rect", **box)
+    # The outline is drawn inset by half its width, so it stays inside the view too.
+    _sub(node, "rect", **box, fill=fill, stroke="#ffffff", stroke_width="2")
     lines = [short(label), f"{tile.width}\u00d7{tile.height} \u00b7 layer {tile.layer}"]
     if aspect is not None and not tile.whiteboard and tile.width > 0 and tile.height > 0:
         share = round(float(lost_share(tile.width, tile.height, aspect, tile.fill_mode)) * 100)
         lines.append(f"fit: {share}% bars" if tile.fill_mode == 2 else f"crop: {share}% cut")
         if tile.fill_mode == 2:
             _bars(node, tile, aspect)
-    size = max(8, min(28, min(tile.width, tile.height) // 8))
+        else:
+            _cut(node, tile, aspect)
+    lines, size = label_lines(lines, tile.width, tile.height)
     centre_x = Fraction(tile.left + tile.right, 2)
     first = Fraction(tile.top + tile.bottom, 2) - Fraction(size * (len(lines) - 1), 2)
-    texts = _sub(node, "g", fill="#111111" if tile.whiteboard else "#ffffff")
+    texts = _sub(node, "g", fill=_ink(int(fill[1:], 16) << 8))  # dark on light fills
     for offset, line in enumerate(lines):
         _text(texts, centre_x, first + offset * size + size // 3, size, line)
 
@@ -158,33 +215,38 @@ def _bars(node: ET.Element, tile: Tile, aspect: tuple[int, int]) -> None:
             )
 
 
-def _overflow(group: ET.Element, tile: Tile, aspect: tuple[int, int]) -> None:
-    """Outline, in red, the part of a `crop` tile's picture that is cut off."""
+def _cut(node: ET.Element, tile: Tile, aspect: tuple[int, int]) -> None:
+    """Shade, inside a `crop` tile, a band on each cut side: together the bands take the same
+    share of the tile as the cut takes of the camera picture (so 20% cut shades 20%)."""
     pw, ph = picture_size(tile.width, tile.height, aspect, 1)
-    if pw == tile.width and ph == tile.height:
-        return
-    x = Fraction(tile.left) - (pw - tile.width) / 2
-    y = Fraction(tile.top) - (ph - tile.height) / 2
-    _sub(
-        group,
-        "rect",
-        x=_num(x),
-        y=_num(y),
-        width=_num(pw),
-        height=_num(ph),
-        fill="#e45756",
-        fill_opacity="0.12",
-        stroke="#e45756",
-        stroke_dasharray="6 4",
-        stroke_width="1",
-        **{"class": "crop"},
-    )
+    cut_w = tile.width * (pw - tile.width) / (2 * pw)
+    cut_h = tile.height * (ph - tile.height) / (2 * ph)
+    bands: list[tuple[Fraction, Fraction, Fraction, Fraction]] = []
+    if cut_w > 0:
+        bands += [(Fraction(tile.left), Fraction(tile.top), cut_w, Fraction(tile.height))]
+        bands += [(tile.right - cut_w, Fraction(tile.top), cut_w, Fraction(tile.height))]
+    if cut_h > 0:
+        bands += [(Fraction(tile.left), Fraction(tile.top), Fraction(tile.width), cut_h)]
+        bands += [(Fraction(tile.left), tile.bottom - cut_h, Fraction(tile.width), cut_h)]
+    for x, y, width, height in bands:
+        _sub(
+            node,
+            "rect",
+            x=_num(x),
+            y=_num(y),
+            width=_num(width),
+            height=_num(height),
+            fill="#e45756",
+            fill_opacity="0.45",
+            **{"class": "crop"},
+        )
 
 
 def _placeholder(svg: ET.Element, drawing: Drawing) -> None:
     name = SERVER_LAYOUTS.get(drawing.mix_mode, f"mix_mode {drawing.mix_mode}")
     size = max(10, min(36, drawing.width // 30))
-    box = _sub(svg, "g", id="server-side", fill="#ffffff")
+    ink = _ink(drawing.background)
+    box = _sub(svg, "g", id="server-side", fill=ink)
     _sub(
         box,
         "rect",
@@ -193,7 +255,7 @@ def _placeholder(svg: ET.Element, drawing: Drawing) -> None:
         width=str(drawing.width - drawing.width // 4),
         height=str(drawing.height // 2),
         fill="none",
-        stroke="#ffffff",
+        stroke=ink,
         stroke_dasharray="10 6",
         stroke_width="2",
     )
@@ -235,19 +297,14 @@ def render_svg(payload: dict[str, Any], *, source_aspect: tuple[int, int] | None
         y="0",
         width=width,
         height=height,
-        fill=CANVAS_FILL,
+        fill=hex_colour(drawing.background),
     )
     if not drawing.tiles:
         _placeholder(svg, drawing)
     else:
         views = _sub(svg, "g", id="views", clip_path="url(#canvas)")
-        painted = drawing.in_paint_order()
-        for tile in painted:
-            _tile(views, tile, drawing, source_aspect)
-        if source_aspect is not None:
-            crops = _sub(svg, "g", id="crop-zones", clip_path="url(#canvas)")
-            for tile in painted:
-                if not tile.whiteboard and tile.fill_mode == 1 and min(tile.width, tile.height) > 0:
-                    _overflow(crops, tile, source_aspect)
+        colours = tile_colours(drawing)
+        for tile in drawing.in_paint_order():
+            _tile(views, tile, drawing, source_aspect, colours[tile.index])
     body = ET.tostring(svg, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'

@@ -89,8 +89,14 @@ def load_spec(
     *,
     text: str | None = None,
     env: Mapping[str, str] | None = None,
+    unset_env: str | None = None,
 ) -> LoadedSpec:
-    """Load and validate a spec from `path`, or from `text` (then `path` only names it)."""
+    """Load and validate a spec from `path`, or from `text` (then `path` only names it).
+
+    `unset_env` is for commands that only draw: an unset `${env:NAME}` outside the tables a
+    layout reads (`DRAWN_TABLES`) becomes that placeholder instead of an RS803 error, so
+    nobody needs storage keys to see a picture.
+    """
     name = str(path) if path is not None else "<string>"
     loaded = LoadedSpec(file=name)
     environ = os.environ if env is None else env
@@ -100,6 +106,8 @@ def load_spec(
     raw.pop("extends", None)
     result = Interpolation(watch=CREDENTIAL_FIELDS)
     data = interpolate(raw, environ, result)  # in place: `raw` is `data` from now on
+    if unset_env is not None:
+        _fill_unset(data, result, unset_env)
     for key_path, variable in result.missing:
         loaded.problems.append(
             SpecProblem(
@@ -117,6 +125,28 @@ def load_spec(
     if not result.missing:
         _validate(loaded)
     return loaded
+
+
+#: What drawing commands put in place of an unset credential: valid both as a positive id
+#: (`room.app_id`) and as a string, and nothing secret.
+UNSET_FOR_DRAWING = "1"
+
+#: The top-level tables a drawing reads; their `${env:...}` must be set even to draw.
+DRAWN_TABLES = frozenset({"layout", "video"})
+
+
+def _fill_unset(data: dict[str, Any], result: Interpolation, placeholder: str) -> None:
+    """Put `placeholder` at every missing reference outside `DRAWN_TABLES`; keep the rest missing."""
+    kept = []
+    for key_path, variable in result.missing:
+        if key_path[0] in DRAWN_TABLES:
+            kept.append((key_path, variable))
+            continue
+        node: Any = data
+        for key in key_path[:-1]:
+            node = node[key]
+        node[key_path[-1]] = placeholder
+    result.missing = kept
 
 
 def _read_chain(

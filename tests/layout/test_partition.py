@@ -11,11 +11,22 @@ from recspec.layout.partition import aligned_offset, spans, split_sides, split_u
 
 
 def test_1280_into_3_columns_align_1() -> None:
-    assert spans(1280, 3) == [(0, 427), (427, 427), (854, 426)]
+    # Equal tiles; the 2 leftover pixels are equal margins, 1 px each side.
+    assert spans(1280, 3) == [(1, 426), (427, 426), (853, 426)]
 
 
 def test_1280_into_3_columns_align_2() -> None:
-    assert spans(1280, 3, align=2) == [(0, 428), (428, 426), (854, 426)]
+    # One leftover align unit: the odd unit goes to the end side.
+    assert spans(1280, 3, align=2) == [(0, 426), (426, 426), (852, 426)]
+
+
+def test_readme_grid_is_balanced() -> None:
+    # The README's 2x2 grid at 1280x720, gap 8: 632 + 8 + 632 with 4 px each side
+    # (it was 634 and 632 with 2 px left and 4 px right).
+    from recspec.layout import LayoutSpec, plan_layout
+
+    plan = plan_layout(LayoutSpec(tiles=4, gap=8), 1280, 720)
+    assert [(v.left, v.right) for v in plan.views] == [(4, 636), (644, 1276)] * 2
 
 
 def test_720_into_3_rows_is_even() -> None:
@@ -54,11 +65,13 @@ def test_spans_are_exact(units: int, parts: int, gap_units: int, align: int) -> 
         return
     cuts = spans(length, parts, gap=gap, align=align)
     sizes = [size for _, size in cuts]
-    assert sum(sizes) + gap * (parts - 1) == length
-    assert max(sizes) - min(sizes) <= align
-    assert sizes == sorted(sizes, reverse=True)  # extra units go to the first parts
+    assert len(set(sizes)) == 1  # tiles of one run are equal
+    before = cuts[0][0]
+    after = length - (cuts[-1][0] + cuts[-1][1])
+    assert before + sum(sizes) + gap * (parts - 1) + after == length
+    assert 0 <= before <= after <= before + align  # symmetric margins, odd unit at the end
+    assert before + after < parts * align  # only what equal tiles cannot take
     assert all(start % align == 0 and size % align == 0 for start, size in cuts)
-    assert cuts[-1][0] + cuts[-1][1] == length
 
 
 def test_split_units_sum() -> None:
