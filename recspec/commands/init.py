@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from recspec.spec.units import PROVIDERS
+
 # Names are listed here (not imported from the registries) so `recspec init --help` stays fast;
 # tests/test_init.py checks that they match `PRESETS` and `recspec.spec.models.PROVIDERS`.
 PRESET_NAMES = (
@@ -26,18 +28,8 @@ PRESET_NAMES = (
     "zego-vertical",
     "zego-floating",
 )
-PROVIDER_NAMES = (
-    "s3",
-    "oss",
-    "cos",
-    "kodo",
-    "aliyun-vod",
-    "tencent-vod",
-    "obs",
-    "gcs",
-    "eos",
-    "s3-compatible",
-)
+#: `[storage] provider` names (recspec.spec.units is a small data module: cheap to import).
+PROVIDER_NAMES = tuple(PROVIDERS)
 
 
 @click.command(
