@@ -419,23 +419,37 @@ def _refuse_non_json(compiled: Compiled) -> None:
     compiled.diagnostics.append(diagnostic)
 
 
-def _payload_table(raw: dict[str, Any], target: str) -> dict[str, Any]:
-    """`[payload]` is written in the target's own field names: read it into canonical names."""
+def _payload_table(loaded: LoadedSpec, raw: dict[str, Any], target: str) -> dict[str, Any]:
+    """`[payload]` is written in the target's own field names: read it into canonical names.
+
+    A key of the other dialect there (a legacy `room_id` in a v2 spec's `[payload]`) would be
+    dropped by the reading; it is RS108 at that key instead of a silent no-op.
+    """
     if target == "legacy":
         return raw
+    from recspec.diagnostics import pointer_tokens
     from recspec.dialect.names import read
 
-    canonical, _ = read(raw, target)
+    canonical, foreign = read(raw, target)
+    for finding in foreign:
+        path: KeyPath = ("payload", *pointer_tokens(finding.pointer))
+        loaded.problems.append(SpecProblem("RS108", finding.message, loaded.origin(path), path))
     result: dict[str, Any] = canonical
     return result
 
 
-def _apply_payload_table(b: _Builder, raw: dict[str, Any]) -> None:
-    """`[payload]`: deep-merge raw fields last; each one is traced to its spec key."""
+def _apply_payload_table(b: _Builder, raw: dict[str, Any], target: str) -> None:
+    """`[payload]`: deep-merge raw fields last; each one is traced to its spec key as written
+    (in the target's own names: `payload.RecordInputParams.MaxIdleTime` for v2)."""
+    from recspec.diagnostics import pointer_tokens
+    from recspec.dialect.names import native_pointer
+
     deep_merge(b.doc, raw)
 
     def trace(node: Any, path: tuple[str | int, ...]) -> None:
-        b.provenance[pointer(*path)] = ("payload", *path)
+        canonical = pointer(*path)
+        written = pointer_tokens(native_pointer(canonical, target))
+        b.provenance[canonical] = ("payload", *(int(t) if t.isdigit() else t for t in written))
         if isinstance(node, dict):
             for key, value in node.items():
                 trace(value, (*path, key))
@@ -494,7 +508,8 @@ def compile_file(
             builder = _Builder()
             builder.doc, builder.provenance = document, provenance
             if loaded.spec.payload:
-                _apply_payload_table(builder, _payload_table(loaded.spec.payload, compiled.target))
+                raw = _payload_table(loaded, loaded.spec.payload, compiled.target)
+                _apply_payload_table(builder, raw, compiled.target)
             compiled.document = builder.doc
             compiled.provenance = builder.provenance
     compiled.diagnostics = spec_diagnostics(compiled, report_unused)

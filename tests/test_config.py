@@ -151,3 +151,12 @@ def test_the_documented_template_variables_are_what_templates_receive() -> None:
 
     for name in TEMPLATE_VARIABLES:
         assert name in EPILOG, name
+
+
+def test_a_configuration_that_is_not_toml_is_a_usage_error(tree: Path) -> None:
+    (tree / "repo/specs/recspec.toml").write_text("ignore = [\n")
+    result = recspec("lint", "repo/specs/team/a.toml", cwd=tree)
+    assert result.returncode == 2 and "recspec.toml" in result.stderr
+    assert "Traceback" not in result.stderr
+    as_file = recspec("lint", "--format", "json", "repo/specs/recspec.toml", cwd=tree)
+    assert as_file.returncode == 1 and json.loads(as_file.stdout)[0]["rule"] == "RS100"

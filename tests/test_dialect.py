@@ -245,3 +245,14 @@ def test_the_configured_target_applies_to_specs_without_one_and_to_the_cache(
     assert forced.exit_code == 1 and "RS109" in forced.output
     (tmp_path / "recspec.toml").write_text('target = "v3"\n')
     assert runner.invoke(cli, ["compile", "s.toml"]).exit_code == 2
+
+
+def test_a_v2_payload_table_is_read_in_v2_names_and_legacy_keys_are_told() -> None:
+    spec = (ROOT / "examples" / "v2" / "standup-grid-s3-compatible.toml").read_text()
+    text = spec + "\n[payload.RecordInputParams]\nMaxIdleTime = 100000\nmax_record_time = 600\n"
+    compiled = compile_file("s.toml", text=text, env={})
+    found = {(d.rule, d.line, d.spec_path) for d in compiled.diagnostics}
+    lines = text.splitlines()
+    idle, legacy = lines.index("MaxIdleTime = 100000") + 1, lines.index("max_record_time = 600") + 1
+    assert ("RS201", idle, "payload.RecordInputParams.MaxIdleTime") in found  # v2's 86400 limit
+    assert ("RS108", legacy, "payload.RecordInputParams.max_record_time") in found

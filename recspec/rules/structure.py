@@ -237,19 +237,6 @@ RULES: tuple[Rule, ...] = (
         check=_check_object,
     ),
     Rule(
-        code="RS110",
-        name="empty-required-value",
-        severity=Severity.ERROR,
-        summary="A required room id or access token is empty, or the app id is not positive.",
-        why="An empty value passes a type check but records nothing: ZEGO rejects the call, or "
-        "starts a task for the wrong room. It is what a CI secret missing on a fork's pull "
-        "request expands to.",
-        bad={"access_token": ""},
-        good={"access_token": "example-access-token"},
-        source="[L] app_id / access_token / room_id (是否必选 = 是)",
-        check=_check_empty_required,
-    ),
-    Rule(
         code="RS108",
         name="mixed-dialect-key",
         severity=Severity.ERROR,
@@ -274,5 +261,18 @@ RULES: tuple[Rule, ...] = (
         good={"record_input_params": {}},
         source="reference §1 (fields marked new only), §1.7 provider table",
         check=_check_other_dialect,
+    ),
+    Rule(
+        code="RS110",
+        name="empty-required-value",
+        severity=Severity.ERROR,
+        summary="A required room id or access token is empty, or the app id is not positive.",
+        why="An empty value passes a type check but records nothing: ZEGO rejects the call, or "
+        "starts a task for the wrong room. It is what a CI secret missing on a fork's pull "
+        "request expands to.",
+        bad={"access_token": ""},
+        good={"access_token": "example-access-token"},
+        source="[L] app_id / access_token / room_id (是否必选 = 是)",
+        check=_check_empty_required,
     ),
 )
