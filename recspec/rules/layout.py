@@ -9,7 +9,6 @@ from recspec.rules._helpers import (
     INPUT,
     MIX,
     VIEWS,
-    View,
     as_int,
     canvas_size,
     mix_ignored,
@@ -18,6 +17,7 @@ from recspec.rules._helpers import (
     views,
 )
 from recspec.rules.base import Finding, PayloadView, Rule, finding
+from recspec.rules.overlap import overlap_size, overlaps
 
 MAX_VIEWS = 25
 MAX_COORD = 1920
@@ -162,29 +162,15 @@ def _check_zero_area(v: PayloadView) -> Iterator[Finding]:
             )
 
 
-def _overlap(a: View, b: View) -> tuple[int, int]:
-    return (
-        min(a.right, b.right) - max(a.left, b.left),
-        min(a.bottom, b.bottom) - max(a.top, b.top),
-    )
-
-
 def _check_overlap(v: PayloadView) -> Iterator[Finding]:
     """One finding per view that overlaps an earlier view on its layer (not one per pair)."""
     placed = [view for view in views(v) if view.width > 0 and view.height > 0]
-    for j, later in enumerate(placed):
-        hits = []
-        for earlier in placed[:j]:
-            if earlier.layer is None or earlier.layer != later.layer:
-                continue
-            dx, dy = _overlap(earlier, later)
-            if dx > 0 and dy > 0:
-                hits.append((earlier, dx, dy))
-        if not hits:
-            continue
-        earlier, dx, dy = hits[0]
+    for later, hits in overlaps(placed, limit=MAX_VIEWS):
+        earlier = hits[0]
+        dx, dy = overlap_size(earlier, later)
         more = len(hits) - 1
-        others = f" (and {more} other view{'s' if more > 1 else ''})" if more else ""
+        at_least = "at least " if len(hits) == MAX_VIEWS else ""
+        others = f" (and {at_least}{more} other view{'s' if more > 1 else ''})" if more else ""
         yield finding(
             later.path,
             f"{later.label} overlaps {earlier.label} by {dx}x{dy} px{others} on the same layer "

@@ -1,0 +1,90 @@
+"""Which earlier views on the same layer a view overlaps, without comparing every pair.
+
+A body may hold thousands of views (a hostile or generated one); comparing each with every
+earlier one is quadratic and took seconds. Views are hashed into cells the size of a typical
+view, so each view is compared only with views that share a cell (or with the few views too
+large to hash), in list order, and counting stops once a finding has enough to say.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator, Sequence
+from statistics import median_low
+
+from recspec.rules._helpers import View
+
+#: A view covering more cells than this is kept in a list checked against every later view.
+MAX_CELLS_PER_VIEW = 16
+
+
+def overlap_size(a: View, b: View) -> tuple[int, int]:
+    """Width and height of the intersection (zero or negative when they do not overlap)."""
+    return (
+        min(a.right, b.right) - max(a.left, b.left),
+        min(a.bottom, b.bottom) - max(a.top, b.top),
+    )
+
+
+class _LayerIndex:
+    """The views placed so far on one layer, by cell; lists stay sorted by list position."""
+
+    def __init__(self, cell_width: int, cell_height: int) -> None:
+        self._cw = cell_width
+        self._ch = cell_height
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        self._large: list[int] = []
+
+    def _cells_of(self, view: View) -> list[tuple[int, int]] | None:
+        xs = range(view.left // self._cw, (view.right - 1) // self._cw + 1)
+        ys = range(view.top // self._ch, (view.bottom - 1) // self._ch + 1)
+        if len(xs) * len(ys) > MAX_CELLS_PER_VIEW:
+            return None
+        return [(x, y) for x in xs for y in ys]
+
+    def candidates(self, view: View) -> Iterator[int]:
+        """Positions of earlier views that may overlap `view`, ascending, each once."""
+        cells = self._cells_of(view)
+        if cells is None:
+            lists: Iterable[list[int]] = [*self._cells.values(), self._large]
+        else:
+            lists = [self._cells.get(cell, []) for cell in cells] + [self._large]
+        last = -1
+        for position in heapq.merge(*lists):
+            if position != last:
+                last = position
+                yield position
+
+    def add(self, position: int, view: View) -> None:
+        cells = self._cells_of(view)
+        if cells is None:
+            self._large.append(position)
+            return
+        for cell in cells:
+            self._cells.setdefault(cell, []).append(position)
+
+
+def overlaps(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[View]]]:
+    """Each view with the earlier views on its layer that it overlaps, in list order.
+
+    At most `limit` earlier views are listed per view; views without a layer never overlap.
+    """
+    if not placed:
+        return
+    cell_width = max(1, median_low(view.width for view in placed))
+    cell_height = max(1, median_low(view.height for view in placed))
+    layers: dict[int, _LayerIndex] = {}
+    for position, later in enumerate(placed):
+        if later.layer is None:
+            continue
+        index = layers.setdefault(later.layer, _LayerIndex(cell_width, cell_height))
+        hits: list[View] = []
+        for candidate in index.candidates(later):
+            dx, dy = overlap_size(placed[candidate], later)
+            if dx > 0 and dy > 0:
+                hits.append(placed[candidate])
+                if len(hits) == limit:
+                    break
+        if hits:
+            yield later, hits
+        index.add(position, later)
