@@ -102,9 +102,8 @@ def build_payload(
 ) -> tuple[dict[str, Any], Provenance]:
     """Translate a validated `Spec` into the canonical start body (human units -> API integers).
 
-    `explicit` names the top-level spec tables the user wrote (so `[video]` defaults do not
-    create a `mix_config` in single mode unless asked for), and `layout.KEY` for the layout
-    keys written. For target v2, app_id and
+    `explicit` names the top-level spec tables the user wrote and `layout.KEY` for the layout
+    keys written (ZEGO's own layouts get a fill mode only when `layout.fit` is written). For target v2, app_id and
     access_token stay out of the body (StartRecord authenticates in the query string).
     """
     from recspec.payload.bitrates import recommended_bitrate
@@ -164,9 +163,9 @@ def build_payload(
         record.resume_without_interruption,
         ("record", "resume_without_interruption"),
     )
-    if mixed or spec.layout is not None or "video" in explicit:
+    if mixed:  # in single mode [video] and the mix keys are RS809 (`recspec.spec.noops`)
         _build_mix(b, spec, recommended_bitrate, explicit)
-    _build_mix_extras(b, spec)
+        _build_mix_extras(b, spec)
 
     output = spec.output
     b.maybe(("record_output_params", "output_file_format"), output.format, ("output", "format"))
@@ -367,25 +366,6 @@ def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
 
 
 #: `[storage]` keys that only some providers use (provider code -> keys it uses).
-_PROVIDER_ONLY_KEYS = {
-    "bucket": {1, 2, 3, 4, 7, 8, 9, 10},
-    "endpoint": {10},
-    "force_path_style": {10},
-    "title": {5},
-    "storage_location": {5},
-    "sub_app_id": {6},
-}
-
-
-def ineffective_storage_keys(storage: Any, provider: int) -> list[KeyPath]:
-    """`[storage]` keys set for a provider that has no such field (RS809)."""
-    return [
-        ("storage", key)
-        for key, providers in _PROVIDER_ONLY_KEYS.items()
-        if getattr(storage, key) is not None and provider not in providers
-    ]
-
-
 def _refuse_non_json(compiled: Compiled) -> None:
     """Compile never writes what is not strict JSON (NaN, infinities, TOML dates and times),
     even when a comment suppressed the type error that says so: one error that no comment
@@ -480,7 +460,7 @@ def compile_file(
     """
     from recspec.layout import LayoutError
     from recspec.locate import spec_diagnostics
-    from recspec.spec.units import PROVIDERS
+    from recspec.spec.noops import ineffective_keys
 
     loaded = load_spec(path, text=text, env=env, unset_env=unset_env)
     compiled = Compiled(file=loaded.file, loaded=loaded)
@@ -497,11 +477,8 @@ def compile_file(
                 SpecProblem("RS807", str(exc), loaded.origin(exc.path), exc.path)
             )
         else:
-            storage = loaded.spec.storage
-            for key_path in ineffective_storage_keys(storage, PROVIDERS[storage.provider]):
-                message = (
-                    f"`storage.{key_path[-1]}` has no effect with provider {storage.provider!r}"
-                )
+            mixed = document[RIP]["record_mode"] == 2
+            for key_path, message in ineffective_keys(loaded.spec, loaded.data, mixed):
                 loaded.problems.append(
                     SpecProblem("RS809", message, loaded.origin(key_path), key_path)
                 )

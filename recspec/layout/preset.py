@@ -47,6 +47,18 @@ class Preset:
         """ZEGO places the views itself (mix_mode 2..5)."""
         return self.build is None
 
+    @property
+    def reads(self) -> frozenset[str]:
+        """Every `[layout]` key this preset uses; any other key written is a no-op (RS809)."""
+        if self.server_side:
+            common = SERVER_KEYS
+        elif self.name == "custom":
+            common = CUSTOM_KEYS
+        else:
+            # tile_aspect: the source aspect, which previews use to shade what a tile crops
+            common = frozenset({"tile_aspect", *(option.key for option in COMMON_OPTIONS)})
+        return frozenset({"preset", *common, *(option.key for option in self.options)})
+
 
 COMMON_OPTIONS: tuple[PresetOption, ...] = (
     PresetOption("streams", "[]", "Stream ids in slot order."),
@@ -58,6 +70,12 @@ COMMON_OPTIONS: tuple[PresetOption, ...] = (
     PresetOption("backgrounds", "{}", "Image URL per stream id, shown while it is absent."),
 )
 """Options every recspec-computed preset reads."""
+
+SERVER_KEYS = frozenset({"streams", "tiles", "fit"})
+"""What ZEGO's own layouts read: the participants and (v2) one fill mode for all views."""
+
+CUSTOM_KEYS = frozenset({"align", "fit"})
+"""custom reads its `[[layout.tile]]` list, the alignment and the default fit of a tile."""
 
 COMMON_TIE_RULES: tuple[str, ...] = (
     "Tiles of one run are equal; leftover `align` units become symmetric margins before they "

@@ -124,9 +124,13 @@ RULES: tuple[Rule, ...] = (
         code="RS809",
         name="ineffective-spec-key",
         severity=Severity.WARNING,
-        summary="A [storage] key that the chosen provider does not use.",
-        why="title and storage_location are Aliyun VOD fields, sub_app_id Tencent VOD, bucket is for "
-        "object storage; elsewhere they are dropped from the payload.",
+        summary="A spec key or table that has no effect for the chosen provider, preset, mode, "
+        "media or format.",
+        why="Such a key is dropped from the payload, so it silently does nothing: title and "
+        "storage_location are Aliyun VOD fields, sub_app_id Tencent VOD, bucket is for object "
+        "storage; `corner` is read only by pip, `strip` only by speaker and presentation; "
+        "[video] and the mix keys of [record] configure the mixed file, which single-stream mode "
+        "never makes; a [layout] draws no picture for audio-only media or formats.",
         bad=_with('title = "lecture"\n'),  # appended to the [storage] table
         good=BASE_SPEC,
         source="reference §1.7",
