@@ -338,6 +338,7 @@ def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
         )
         if "aliyun_vod_params" not in b.doc[base[0]]:
             b.set(vod, {}, ("storage",))
+        b.provenance[pointer(*vod)] = ("storage", "provider")  # what makes its fields required
     elif provider == 6:
         vod = (*base, "tencentyun_vod_params")
         b.maybe((*vod, "access_key_id"), storage.access_key_id, ("storage", "access_key_id"))
@@ -348,6 +349,7 @@ def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
         b.maybe((*vod, "sub_app_id"), storage.sub_app_id, ("storage", "sub_app_id"))
         if "tencentyun_vod_params" not in b.doc[base[0]]:
             b.set(vod, {}, ("storage",))
+        b.provenance[pointer(*vod)] = ("storage", "provider")
     else:
         b.maybe((*base, "region"), storage.region, ("storage", "region"))
         b.maybe((*base, "bucket_name"), storage.bucket, ("storage", "bucket"))

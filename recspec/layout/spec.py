@@ -8,9 +8,14 @@ the JSON Schema are generated from them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from recspec.spec import units
+
+_WORD = BeforeValidator(units.word)
+"""Names (presets, sides, corners, fits) are read case-insensitively, like units."""
 
 Length = int | float | str
 """A size: int = pixels, float in (0, 1) = fraction, str `"25%"` = percentage."""
@@ -41,7 +46,7 @@ class CustomTile(BaseModel):
         description='Height: pixels (int) or a percentage of the canvas height ("50%").'
     )
     layer: int = Field(default=1, description="Stacking order; a higher layer is drawn on top.")
-    fit: Literal["crop", "fit"] | None = Field(
+    fit: Annotated[Literal["crop", "fit"], _WORD] | None = Field(
         default=None,
         description="Override the layout's `fit` for this tile: crop (fill) or fit (letterbox).",
     )
@@ -60,7 +65,7 @@ class LayoutSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    preset: str = Field(
+    preset: Annotated[str, _WORD] = Field(
         default="grid",
         description=(
             "Layout preset: grid, speaker, pip, side-by-side, stack, presentation, custom, or a "
@@ -87,7 +92,7 @@ class LayoutSpec(BaseModel):
             "even, which 4:2:0 video encoders need."
         ),
     )
-    fit: Literal["crop", "fit"] = Field(
+    fit: Annotated[Literal["crop", "fit"], _WORD] = Field(
         default="crop",
         description=(
             "crop: fill the tile and cut the overflow; fit: show the whole picture with bars."
@@ -101,7 +106,7 @@ class LayoutSpec(BaseModel):
             "thumbnails and overlays with it."
         ),
     )
-    tile_shape: Literal["aspect", "cell"] = Field(
+    tile_shape: Annotated[Literal["aspect", "cell"], _WORD] = Field(
         default="aspect",
         description=(
             "grid: `aspect` keeps tiles close to `tile_aspect` and centres the block (bars show "
@@ -110,7 +115,7 @@ class LayoutSpec(BaseModel):
     )
     max_rows: int | None = Field(default=None, description="grid: at most this many rows.")
     max_cols: int | None = Field(default=None, description="grid: at most this many columns.")
-    last_row: Literal["left", "center", "right", "justify"] = Field(
+    last_row: Annotated[Literal["left", "center", "right", "justify"], _WORD] = Field(
         default="center",
         description=(
             "grid: where the tiles of a part-filled last row go; `justify` widens them to fill "
@@ -124,7 +129,7 @@ class LayoutSpec(BaseModel):
             "zego-horizontal/vertical/floating: the big view (mix_max_resolution_stream_id)."
         ),
     )
-    strip: Literal["right", "left", "bottom", "top"] = Field(
+    strip: Annotated[Literal["right", "left", "bottom", "top"], _WORD] = Field(
         default="right",
         description="speaker/presentation: the canvas side that holds the thumbnail strip.",
     )
@@ -146,16 +151,18 @@ class LayoutSpec(BaseModel):
         default=2,
         description="speaker/presentation: most strips; extra thumbnails shrink to fit them.",
     )
-    strip_align: Literal["start", "center", "end"] = Field(
+    strip_align: Annotated[Literal["start", "center", "end"], _WORD] = Field(
         default="start",
         description=(
             "speaker/presentation: where a part-filled strip's thumbnails sit. `start` keeps "
             "existing thumbnails still when someone joins."
         ),
     )
-    corner: Literal["bottom-right", "bottom-left", "top-right", "top-left"] = Field(
-        default="bottom-right",
-        description="pip: the corner the overlays start from.",
+    corner: Annotated[Literal["bottom-right", "bottom-left", "top-right", "top-left"], _WORD] = (
+        Field(
+            default="bottom-right",
+            description="pip: the corner the overlays start from.",
+        )
     )
     overlay_size: Length = Field(
         default="25%",
@@ -168,7 +175,7 @@ class LayoutSpec(BaseModel):
         default=16,
         description="pip: pixels between overlays, and between overlays and the main tile's edge.",
     )
-    content_fit: Literal["crop", "fit"] = Field(
+    content_fit: Annotated[Literal["crop", "fit"], _WORD] = Field(
         default="fit",
         description="presentation: fit of the big (screen-share) tile; `fit` never cuts slides.",
     )

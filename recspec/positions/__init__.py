@@ -57,6 +57,15 @@ class Located:
         """The span a diagnostic about this entry should point at first: the key if any."""
         return self.key if self.key is not None else self.value
 
+    @property
+    def whole(self) -> Span:
+        """`key = value` from the key's first character to the value's last (a table: its
+        header), so that carets under a finding about the value cover the value too."""
+        key, value = self.key, self.value
+        if key is None or (value.line, value.column) <= (key.line, key.column):
+            return value
+        return Span(key.line, key.column, value.end_line, value.end_column)
+
 
 def spans_from_offsets(entries: Mapping[_K, Offsets], text: str) -> dict[_K, Located]:
     """Turn the scanners' str offsets into spans.

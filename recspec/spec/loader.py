@@ -389,6 +389,32 @@ def _digits_fix(value: Any) -> str:
     return f"a whole number; write {match.group(0)}" if match else ""
 
 
+def _missing_message(root: Any, loc: tuple[str | int, ...]) -> str:
+    """'`room.id` is required', or for a whole table, the table to add and its required keys."""
+    from recspec.modelpath import model_at, unwrap
+
+    owner = model_at(root, loc)
+    field = getattr(owner, "model_fields", {}).get(loc[-1]) if owner else None
+    table = unwrap(field.annotation) if field is not None else None
+    if table is None or not hasattr(table, "model_fields"):
+        return f"`{dotted(loc)}` is required"
+    needed = [name for name, sub in table.model_fields.items() if sub.is_required()]
+    keys = f" with {', '.join(needed)}" if needed else ""
+    return f"the [{dotted(loc)}] table is missing; add a [{dotted(loc)}] table{keys}"
+
+
+def _written(data: Any, loc: tuple[str | int, ...], fallback: Any) -> Any:
+    """The value at `loc` as the spec wrote it (pydantic reports it after `units.word`)."""
+    for step in loc:
+        if (isinstance(data, dict) and step in data) or (
+            isinstance(data, list) and (isinstance(step, int) and 0 <= step < len(data))
+        ):
+            data = data[step]  # type: ignore[index]
+        else:
+            return fallback
+    return data
+
+
 def _key_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     """The spec key path of a pydantic error location, union branches removed."""
     return tuple(step for step in loc if not (isinstance(step, str) and _BRANCH.match(step)))
@@ -424,12 +450,12 @@ def _validate(loaded: LoadedSpec) -> None:
             if loc in seen:
                 continue  # one finding per key, however many union branches failed
             seen.add(loc)
-            got = error.get("input")
+            got = _written(loaded.data, loc, error.get("input"))
             if kind == "extra_forbidden":
                 known = list(getattr(model_at(Spec, loc), "model_fields", {}))
                 code, message = "RS801", f"unknown key `{where}`{suggest(str(loc[-1]), known)}"
             elif kind == "missing":
-                code, message = "RS806", f"`{where}` is required"
+                code, message = "RS806", _missing_message(Spec, loc)
             elif kind == "literal_error":
                 expected = str(error.get("ctx", {}).get("expected", ""))
                 options = [o.strip(" '\"") for o in expected.replace(" or ", ",").split(",")]
@@ -453,3 +479,38 @@ def _validate(loaded: LoadedSpec) -> None:
                 code = "RS802"
                 message = f"`{where}` should be {expected}, not {type_name(error.get('input'))}"
             loaded.problems.append(SpecProblem(code, message, loaded.origin(loc), loc))
+        loaded.spec = _without(loaded.data, seen)
+
+
+#: Keys that decide what the rest of the spec means: with one of them wrong, a build around it
+#: would report problems the user does not have.
+_DECISIVE = frozenset(
+    {
+        ("target",),
+        ("record", "mode"),
+        ("record", "media"),
+        ("output", "format"),
+        ("storage", "provider"),
+        ("layout", "preset"),
+        ("video", "resolution"),
+    }
+)
+
+
+def _without(data: dict[str, Any], bad: set[tuple[str | int, ...]]) -> Any:
+    """The spec validated without the keys that failed, so that one run reports the unit and
+    range errors beside a typo; None when that would not be sound (a decisive key failed, a
+    required key is missing, or a whole table is wrong)."""
+    from recspec.spec.shape import fast_validate
+
+    if any(len(loc) < 2 or loc[:2] in _DECISIVE or loc[0] == "extends" for loc in bad):
+        return None
+    pruned = _copy(data)
+    for loc in sorted(bad, key=len, reverse=True):
+        parent = pruned
+        for step in loc[:-1]:
+            parent = parent.get(step) if isinstance(parent, dict) else None
+        if not isinstance(parent, dict) or loc[-1] not in parent:
+            return None  # a missing key, or a list item: nothing sound to leave out
+        del parent[loc[-1]]
+    return fast_validate(pruned)

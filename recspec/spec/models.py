@@ -30,6 +30,9 @@ def _checked(parser: Any) -> Any:
     return check
 
 
+_WORD = BeforeValidator(units.word)
+"""Names (modes, formats, presets, ...) are read case-insensitively, like units."""
+
 Resolution = Annotated[str, AfterValidator(_checked(units.parse_resolution))]
 Bitrate = Annotated[int | str, AfterValidator(_checked(units.parse_bitrate))]
 Duration = Annotated[int | str, AfterValidator(_checked(units.parse_duration))]
@@ -69,12 +72,12 @@ class RoomSpec(_Table):
 class RecordSpec(_Table):
     """`[record]`: what to record."""
 
-    mode: Literal["single", "mixed"] | None = Field(
+    mode: Annotated[Literal["single", "mixed"], _WORD] | None = Field(
         None,
         description='"single" (a file per stream) or "mixed" (one file). Default: "mixed" when '
         '[layout] is present, else "single". -> record_input_params.record_mode',
     )
-    media: Literal["audio", "video", "audio+video", "separate"] | None = Field(
+    media: Annotated[Literal["audio", "video", "audio+video", "separate"], _WORD] | None = Field(
         None,
         description='"audio", "video", "audio+video" (API default) or "separate" (video and .aac '
         "files). -> record_input_params.stream_type",
@@ -97,7 +100,7 @@ class RecordSpec(_Table):
         description="Streams to record in single mode (default: all). "
         "-> record_input_params.record_stream_list[].stream_id",
     )
-    camera_off: Literal["last-frame", "color", "none"] | None = Field(
+    camera_off: Annotated[Literal["last-frame", "color", "none"], _WORD] | None = Field(
         None,
         description='Mixed mode: what a view shows while a camera is off: "last-frame" (API default), '
         '"color" or "none". -> record_input_params.fill_frame.frame_fill_mode',
@@ -106,7 +109,7 @@ class RecordSpec(_Table):
         None,
         description='Colour for camera_off = "color", "#RRGGBB". -> record_input_params.fill_frame.frame_fill_color',
     )
-    mute_audio: Literal["record", "drop"] | None = Field(
+    mute_audio: Annotated[Literal["record", "drop"], _WORD] | None = Field(
         None,
         description='Single-stream audio-only mp3: "record" (API default) or "drop" muted audio frames. '
         "-> record_input_params.record_mute_audio",
@@ -126,12 +129,14 @@ class RecordSpec(_Table):
         description="v2 only, single mode: keep one file per stream across reconnects. "
         "-> record_input_params.resume_without_interruption",
     )
-    sound_wave: Literal["stream", "user"] | None = Field(
+    sound_wave: Annotated[Literal["stream", "user"], _WORD] | None = Field(
         None,
         description="v2 only, mixed mode: write every stream's per-second volume to a .sw side "
         'file, keyed by "stream" ID or "user" ID. -> mix_config.record_sound_wave / sound_wave_type',
     )
-    stream_media: dict[str, Literal["default", "audio", "video", "audio+video"]] | None = Field(
+    stream_media: (
+        dict[str, Annotated[Literal["default", "audio", "video", "audio+video"], _WORD]] | None
+    ) = Field(
         None,
         description='v2 only, mixed mode: what to record of each stream, e.g. { alice = "audio" }; '
         'the key "*" sets the default for unlisted streams. -> mix_config.stream_config_list',
@@ -251,10 +256,12 @@ class VideoSpec(_Table):
 class OutputSpec(_Table):
     """`[output]`: files and callbacks."""
 
-    format: Literal["mp4", "flv", "hls", "jpg", "mp3", "aac", "ogg"] | None = Field(
-        None,
-        description='"mp4" (API default), "flv", "hls", "jpg" (screenshots), "mp3"; v2 only: "aac", '
-        '"ogg". -> record_output_params.output_file_format',
+    format: Annotated[Literal["mp4", "flv", "hls", "jpg", "mp3", "aac", "ogg"], _WORD] | None = (
+        Field(
+            None,
+            description='"mp4" (API default), "flv", "hls", "jpg" (screenshots), "mp3"; v2 only: "aac", '
+            '"ogg". -> record_output_params.output_file_format',
+        )
     )
     folder: str | None = Field(
         None, description='Folder in the bucket, e.g. "record/". -> output_folder'
@@ -284,17 +291,20 @@ class OutputSpec(_Table):
 class StorageSpec(_Table):
     """`[storage]`: where ZEGO uploads the files."""
 
-    provider: Literal[
-        "s3",
-        "oss",
-        "cos",
-        "kodo",
-        "aliyun-vod",
-        "tencent-vod",
-        "obs",
-        "gcs",
-        "eos",
-        "s3-compatible",
+    provider: Annotated[
+        Literal[
+            "s3",
+            "oss",
+            "cos",
+            "kodo",
+            "aliyun-vod",
+            "tencent-vod",
+            "obs",
+            "gcs",
+            "eos",
+            "s3-compatible",
+        ],
+        BeforeValidator(units.provider_name),
     ] = Field(
         description="s3, oss, cos, kodo, aliyun-vod, tencent-vod or obs; v2 only: gcs (Google Cloud "
         "Storage), eos (China Mobile EOS), s3-compatible (any S3-protocol service, with "
@@ -343,7 +353,7 @@ class Spec(_Table):
     model_config = ConfigDict(extra="forbid", strict=True, title="recspec spec")
 
     version: Literal[1] = Field(1, description="Spec language version; only 1 exists.")
-    target: Literal["legacy", "v2"] | None = Field(
+    target: Annotated[Literal["legacy", "v2"], _WORD] | None = Field(
         None,
         description='The API to compile for: "legacy" (the original `start` body, the default) or '
         '"v2" (StartRecord). `recspec compile --target` wins over it, and it over the '

@@ -78,6 +78,10 @@ def spec_message(message: str, provenance: Mapping[str, KeyPath], key_path: KeyP
         lambda m: _spec(_STORAGE_KEYS[m[1]]) if m[1] in _STORAGE_KEYS else m[0],
         message,
     )
+    if key_path[:1] == ("storage",):  # one-word storage fields the snake-case pass cannot see
+        message = re.sub(
+            r"(?<![`.\w])\b(region|title)\b(?![`\w])", lambda m: _spec(("storage", m[1])), message
+        )
     # containers are traced to whichever key created them first: only leaves name a spec key
     parents = {ptr.rsplit("/", 1)[0] for ptr in provenance}
     names: dict[str, KeyPath] = {}
@@ -95,4 +99,16 @@ def spec_message(message: str, provenance: Mapping[str, KeyPath], key_path: KeyP
             return _spec(names[word])
         return word
 
-    return _WORD.sub(rename, message)
+    return _named(_WORD.sub(rename, message), key_path)
+
+
+def _named(message: str, key_path: KeyPath) -> str:
+    """Lead with the spec key when the rule spoke of a bare field: "fps is 60" -> "`video.fps`
+    is 60"; "canvas width is 2560" -> "`video.resolution`: canvas width is 2560"."""
+    if len(key_path) < 2 or not isinstance(key_path[-1], str) or "`" in message:
+        return message
+    key = _spec(key_path)
+    leaf = key_path[-1]
+    if message.startswith(leaf + " "):
+        return key + message[len(leaf) :]
+    return f"{key}: {message}"

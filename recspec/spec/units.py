@@ -31,6 +31,51 @@ PROVIDERS: dict[str, int] = {
     "s3-compatible": 10,  #: v2 only
 }
 
+#: What people type for a provider -> the `[storage] provider` they mean, after `provider_name`
+#: lower-cases it and turns spaces and underscores into hyphens. OSS-minded names go to object
+#: storage (`oss`), never to video on demand; the v2 page's provider names are here too.
+PROVIDER_ALIASES: dict[str, str] = {
+    "aws": "s3",
+    "amazon": "s3",
+    "amazon-s3": "s3",
+    "aws-s3": "s3",
+    "aliyun": "oss",
+    "alibaba": "oss",
+    "alicloud": "oss",
+    "aliyun-oss": "oss",
+    "alibaba-oss": "oss",
+    "alibaba-cloud": "oss",
+    "alibaba-cloud-oss": "oss",
+    "tencent": "cos",
+    "tencent-cos": "cos",
+    "tencent-cloud": "cos",
+    "tencent-cloud-cos": "cos",
+    "qcloud": "cos",
+    "qiniu": "kodo",
+    "qiniu-kodo": "kodo",
+    "qiniu-cloud": "kodo",
+    "qiniu-cloud-kodo": "kodo",
+    "huawei": "obs",
+    "huawei-obs": "obs",
+    "huawei-cloud": "obs",
+    "huawei-cloud-obs": "obs",
+    "alibaba-cloud-vod": "aliyun-vod",
+    "alibabacloud-vod": "aliyun-vod",
+    "tencent-cloud-vod": "tencent-vod",
+    "tencentcloud-vod": "tencent-vod",
+    "google": "gcs",
+    "gcp": "gcs",
+    "google-cloud": "gcs",
+    "google-cloud-storage": "gcs",
+    "china-mobile": "eos",
+    "china-mobile-eos": "eos",
+    "china-mobile-cloud-eos": "eos",
+    "s3-protocol": "s3-compatible",
+    "digitalocean": "s3-compatible",
+    "minio": "s3-compatible",
+    "r2": "s3-compatible",
+}
+
 _SIZE = re.compile(r"^\s*(\d{1,5})\s*[xX\u00d7]\s*(\d{1,5})\s*$")
 _BITRATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(bps|kbps|mbps)\s*$", re.IGNORECASE)
 _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
@@ -109,6 +154,19 @@ def parse_ratio(value: str) -> tuple[int, int]:
     if not match or int(match[1]) == 0 or int(match[2]) == 0:
         raise ValueError(f'ratio {value!r} is not like "16:9" (two positive integers)')
     return int(match[1]), int(match[2])
+
+
+def word(value: object) -> object:
+    """Names in a spec are read case-insensitively: "MP4", " Mixed " -> "mp4", "mixed"."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def provider_name(value: object) -> object:
+    """A provider as people type it -> its spec name: "AWS" -> "s3", "Huawei OBS" -> "obs"."""
+    if not isinstance(value, str):
+        return value
+    name = "-".join(value.strip().lower().replace("_", " ").split())
+    return PROVIDER_ALIASES.get(name, name)
 
 
 def digits_to_int(value: object) -> object:

@@ -2,7 +2,8 @@
 
 One finding per key that lists the accepted forms with an example ("`video.bitrate`: 1.5 is not
 a bitrate; write 1500000 (bps) or "1.5Mbps""), instead of the validator's union branches; and
-the provider names people type (aws, aliyun, qiniu, ...) pointed to the provider they mean.
+a provider name that is neither a spec name nor an alias (`recspec.spec.units`) pointed to the
+nearest one.
 """
 
 from __future__ import annotations
@@ -50,32 +51,6 @@ _UNITS = {
     "resume_without_interruption": "flag",
 }
 
-#: What people type for a provider -> the `[storage] provider` they mean. OSS-minded names go
-#: to object storage (`oss`), never to video on demand.
-PROVIDER_ALIASES = {
-    "aws": "s3",
-    "amazon": "s3",
-    "amazon-s3": "s3",
-    "aliyun": "oss",
-    "alibaba": "oss",
-    "aliyun-oss": "oss",
-    "alibaba-oss": "oss",
-    "tencent": "cos",
-    "tencent-cos": "cos",
-    "qcloud": "cos",
-    "qiniu": "kodo",
-    "huawei": "obs",
-    "huawei-obs": "obs",
-    "google": "gcs",
-    "gcp": "gcs",
-    "china-mobile": "eos",
-    "digitalocean": "s3-compatible",
-    "minio": "s3-compatible",
-    "r2": "s3-compatible",
-    "aliyun-vod": "aliyun-vod",
-    "tencent-vod": "tencent-vod",
-}
-
 
 def accepted_forms(loc: tuple[str | int, ...]) -> str:
     """The accepted forms of the key at `loc`, or "" when it has no unit of its own."""
@@ -88,8 +63,13 @@ def provider_hint(loc: tuple[str | int, ...], got: Any, options: list[str]) -> s
     """'; did you mean "s3"?' for `provider = "aws"` or `"S3"`, else ""."""
     if loc[-1:] != ("provider",) or not isinstance(got, str):
         return ""
-    word = got.strip().lower().replace("_", "-").replace(" ", "-")
-    meant = word if word in options else PROVIDER_ALIASES.get(word)
+    from difflib import get_close_matches
+
+    from recspec.spec.units import PROVIDER_ALIASES, provider_name
+
+    word = str(provider_name(got))
+    close = get_close_matches(word, [*options, *PROVIDER_ALIASES], n=1, cutoff=0.75)
+    meant = PROVIDER_ALIASES.get(close[0], close[0]) if close else None
     return f'; did you mean "{meant}"?' if meant in options else ""
 
 
