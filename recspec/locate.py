@@ -175,6 +175,11 @@ def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Di
             out.append(
                 _diagnostic(rule, rule.code, file, span, message, finding.pointer, dotted(key_path))
             )
+    if len(loaded.texts) > 1:  # a base's finding names the spec that inherits it
+        from dataclasses import replace
+
+        note = f" (inherited by {loaded.file} through `extends`)"
+        out = [d if d.file == loaded.file else replace(d, message=d.message + note) for d in out]
     commented = any("recspec:" in text for text in loaded.texts.values())
     if not out and not commented:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor

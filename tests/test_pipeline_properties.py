@@ -119,3 +119,50 @@ def test_generated_specs_compile_deterministically_to_valid_lint_clean_payloads(
         for rule, found in check_payload(json.loads(json.dumps(first.payload)))
         if rule.severity is Severity.ERROR
     ]
+
+
+#: Valid keys that may or may not do something where they land: warnings included, every
+#: finding must sit on its key or its table's header.
+EXTRAS = {
+    "layout": ['corner = "top-left"', 'strip = "left"', "max_rows = 2", 'tile_aspect = "4:3"'],
+    "video": ['bitrate = "9Mbps"', 'bitrate = "200kbps"', "fps = 5", 'resolution = "360p"'],
+    "storage": ['title = "t"', "sub_app_id = 12", 'endpoint = "https://s3.example.com"'],
+    "record": ["fill_blank = true", 'camera_off = "color"', 'mute_audio = "drop"'],
+}
+
+
+def _with_extras(text: str, extras: list[tuple[str, str]]) -> str:
+    lines = text.splitlines()
+    for table, line in extras:
+        header = f"[{table}]"
+        if header not in lines:
+            lines += [header]
+        key = line.split("=")[0].strip()
+        at = lines.index(header) + 1
+        lines = [
+            existing
+            for index, existing in enumerate(lines)
+            if not (index >= at and existing.split("=")[0].strip() == key)
+        ]  # one definition per key: a later table of the same key is a different table's
+        lines.insert(lines.index(header) + 1, line)
+    return "\n".join(lines) + "\n"
+
+
+_EXTRA = st.sampled_from([(table, line) for table, items in EXTRAS.items() for line in items])
+
+
+@settings(max_examples=150, deadline=None)
+@given(specs(), st.lists(_EXTRA, max_size=3, unique_by=lambda e: e[1].split("=")[0]))
+def test_every_finding_is_on_its_key_or_its_table_header(
+    text: str, extras: list[tuple[str, str]]
+) -> None:
+    text = _with_extras(text, extras)
+    lines = text.splitlines()
+    for found in compile_file(text=text, env={}).diagnostics:
+        assert found.spec_path, found
+        steps = found.spec_path.split(".")
+        key = next(step for step in reversed(steps) if not step.isdigit())
+        line = lines[found.line - 1].strip()
+        on_key = line.split("=")[0].strip() == key
+        on_header = line.startswith("[") and line.strip("[]").split(".")[0] == steps[0]
+        assert on_key or on_header, (found.rule, found.message, found.line, line)

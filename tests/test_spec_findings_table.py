@@ -5,6 +5,7 @@ any message. Every provider's required fields, every unit kind, ranges, no-op ke
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +181,20 @@ def test_a_value_error_underlines_the_value() -> None:
     text = LEGACY + GRID + '[video]\nfps = "30fps"\n' + OSS
     (found,) = [d for d in compile_file("s.toml", text=text, env={}).diagnostics]
     assert (found.column, found.end_column) == (1, len('fps = "30fps"') + 1)
+
+
+def test_a_base_problem_is_reported_in_the_base_naming_the_spec(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "specs" / "team").mkdir(parents=True)
+    base = "version = 1\n\n[video]\nfps = 60\n\n" + OSS
+    (tmp_path / "shared" / "base.toml").write_text(base)
+    spec = tmp_path / "specs" / "team" / "a.toml"
+    spec.write_text(
+        'version = 1\nextends = "../../shared/base.toml"\n\n[room]\nid = "r1"\napp_id = 1\n'
+        'access_token = "${env:T:-abcdefgh}"\n\n' + GRID
+    )
+    (found,) = compile_file(spec, env={}).diagnostics
+    assert (found.rule, found.line) == ("RS305", _line_of(base, "fps = 60"))
+    assert Path(found.file) == tmp_path / "shared" / "base.toml"
+    assert ".." not in found.file
+    assert f"inherited by {spec}" in found.message
