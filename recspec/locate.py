@@ -88,13 +88,10 @@ class TomlLocator:
         self.positions = toml_positions(text)
 
     def __call__(self, path: KeyPath) -> Span:
-        found = self.positions.get(path)
-        if found is not None:
-            return found.whole
-        for end in range(len(path) - 1, 0, -1):
+        for end in range(len(path), 0, -1):
             found = self.positions.get(path[:end])
             if found is not None:
-                return found.anchor
+                return found.whole
         return _ORIGIN
 
 

@@ -29,6 +29,14 @@ _STORAGE_KEYS: dict[str, KeyPath] = {
     "storage_location": ("storage", "storage_location"),
     "title": ("storage", "title"),
 }
+#: body containers a spec sets through one key (containers have no provenance of their own)
+_CONTAINERS: dict[str, KeyPath] = {
+    "record_stream_list": ("record", "streams"),
+    "mix_input_list": ("layout", "streams"),
+    "app_id": ("room", "app_id"),
+    "access_token": ("room", "access_token"),
+    "room_id": ("room", "id"),
+}
 _MODES = {"1": '"single"', "2": '"mixed"'}
 _MEDIA = {"1": '"audio"', "2": '"video"', "3": '"audio+video"', "4": '"separate"'}
 _WORD = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
@@ -67,6 +75,11 @@ def spec_message(message: str, provenance: Mapping[str, KeyPath], key_path: KeyP
         r"\brecord_mode (\d)", lambda m: f"`record.mode` {_MODES.get(m[1], m[1])}", message
     )
     message = re.sub(
+        r"\bstream_type is (\d)", lambda m: f"`record.media` is {_MEDIA.get(m[1], m[1])}", message
+    )
+    message = message.replace("mix_input_list[].stream_id", "`layout.streams`")
+    message = message.replace(" is required in the payload", " is required")
+    message = re.sub(
         r"\bstream_type (\d)((?:,? (?:or|and) \d)*)",
         lambda m: (
             "`record.media` " + " or ".join(_MEDIA.get(d, d) for d in re.findall(r"\d", m[0]))
@@ -89,14 +102,15 @@ def spec_message(message: str, provenance: Mapping[str, KeyPath], key_path: KeyP
         last = ptr.rsplit("/", 1)[-1]
         if source and source[:1] != ("payload",) and not last.isdigit() and ptr not in parents:
             names.setdefault(last, source)
-    for name, source in _STORAGE_KEYS.items():
+    for name, source in (*_STORAGE_KEYS.items(), *_CONTAINERS.items()):
         names.setdefault(name, source)
 
     def rename(match: re.Match[str]) -> str:
         word = match[0]
         before = message[max(0, match.start() - 1) : match.start()]
-        if word in names and before not in ("`", "."):
-            return _spec(names[word])
+        after = message[match.end() : match.end() + 1]
+        if word in names and (before not in ("`", ".") or before + after == "``"):
+            return _spec(names[word])[1:-1] if before == "`" else _spec(names[word])
         return word
 
     return _named(_WORD.sub(rename, message), key_path)

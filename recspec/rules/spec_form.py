@@ -1,0 +1,257 @@
+"""Every rule as a spec writer meets it: a bad spec, a good spec, and the message recspec prints.
+
+Rules are written once, against the start body; their own examples are body fragments. A person
+who writes TOML specs should see the rule in spec keys, so each rule also has a spec form: an
+edit of one base spec (`EDITS`, in spec keys), or, for a body field no spec key sets, the same
+fragment through the `[payload]` escape hatch. The message is never written here: it is what
+compiling the bad spec prints, so the docs cannot drift from the product.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from recspec.rules.base import Rule
+
+BASE: dict[str, Any] = {
+    "version": 1,
+    "room": {
+        "id": "class-101",
+        "app_id": "${env:ZEGO_APP_ID:-1234567890}",
+        "access_token": "${env:ZEGO_ACCESS_TOKEN:-dev-token}",
+    },
+    "layout": {"preset": "grid", "streams": ["alice", "bob"]},
+    "storage": {
+        "provider": "s3",
+        "region": "us-east-1",
+        "bucket": "recordings",
+        "access_key_id": "${env:AWS_ACCESS_KEY_ID:-AKIAEXAMPLE}",
+        "access_key_secret": "${env:AWS_SECRET_ACCESS_KEY:-example-secret}",
+    },
+}
+_V2 = {"target": "v2", "room": {"app_id": None, "access_token": None}}
+_SINGLE = {"record": {"mode": "single"}, "layout": None}
+_VOD_KEYS = {"bucket": None, "access_key_id": "${env:VOD_ID:-id}"}
+
+#: (bad edit, good edit) of BASE in spec keys; None deletes a key or table.
+EDITS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "RS101": ({"room": {"app_id": None}}, {}),
+    "RS109": ({"record": {"client_task_id": "t-1"}}, {**_V2, "record": {"client_task_id": "t-1"}}),
+    "RS110": ({"room": {"access_token": ""}}, {}),
+    "RS201": ({"record": {"max_idle": 2}}, {"record": {"max_idle": "60s"}}),
+    "RS202": ({"record": {"max_duration": "48h"}}, {"record": {"max_duration": "24h"}}),
+    "RS205": ({"record": {"streams": ["alice"]}}, {}),
+    "RS206": (
+        {**_SINGLE, "record": {"mode": "single", "streams": ["alice", "alice"]}},
+        {**_SINGLE, "record": {"mode": "single", "streams": ["alice", "bob"]}},
+    ),
+    "RS207": (
+        {**_SINGLE, "record": {"mode": "single", "camera_off": "color"}},
+        {"record": {"camera_off": "color"}},
+    ),
+    "RS210": ({"record": {"mute_audio": "drop"}}, {}),
+    "RS211": ({"record": {"mute_split": "10s"}}, {}),
+    "RS212": (
+        {
+            **_SINGLE,
+            "record": {"mode": "single", "media": "audio", "mute_split": "10s"},
+            "output": {"format": "mp3"},
+        },
+        {
+            **_SINGLE,
+            "record": {
+                "mode": "single",
+                "media": "audio",
+                "mute_split": "10s",
+                "mute_audio": "drop",
+            },
+            "output": {"format": "mp3"},
+        },
+    ),  # fmt: skip
+    "RS214": (
+        {**_SINGLE, "record": {"mode": "single", "media": "video", "fill_blank": True}},
+        {"record": {"fill_blank": True}},
+    ),
+    "RS215": ({**_V2, "record": {"resume_without_interruption": True}}, _V2),
+    "RS303": ({"video": {"resolution": "2560x1440"}}, {"video": {"resolution": "1080p"}}),
+    "RS304": ({"video": {"resolution": "1920x1920"}}, {"video": {"resolution": "1080x1920"}}),
+    "RS305": ({"video": {"fps": 60}}, {"video": {"fps": 30}}),
+    "RS306": ({"video": {"bitrate": 0}}, {"video": {"bitrate": "1.5Mbps"}}),
+    "RS307": ({"video": {"audio_bitrate": -1}}, {"video": {"audio_bitrate": "64kbps"}}),
+    "RS309": (
+        {"video": {"background_image": "file:///srv/bg.png"}},
+        {"video": {"background_image": "https://cdn.example.com/bg.png"}},
+    ),
+    "RS311": ({"video": {"bitrate": "200kbps"}}, {"video": {"bitrate": "1.2Mbps"}}),
+    "RS312": (
+        {"video": {"resolution": "1280x721"}, "layout": {"align": 1}},
+        {"video": {"resolution": "1280x720"}, "layout": {"align": 1}},
+    ),
+    "RS603": ({"output": {"snapshot_interval": "10s"}}, {}),
+    "RS604": (
+        {**_SINGLE, "record": {"mode": "single", "media": "audio"}, "output": {"format": "jpg"}},
+        {**_SINGLE, "record": {"mode": "single", "media": "video"}, "output": {"format": "jpg"}},
+    ),
+    "RS605": (
+        {"output": {"callback_url": "example.com/zego/callback"}},
+        {"output": {"callback_url": "https://example.com/zego/callback"}},
+    ),
+    "RS606": (
+        {"record": {"media": "separate"}, "output": {"format": "hls"}},
+        {"record": {"media": "separate"}, "output": {"format": "mp4"}},
+    ),
+    "RS701": ({"storage": {"bucket": None}}, {}),
+    "RS702": (
+        {
+            "storage": {
+                "provider": "aliyun-vod",
+                "region": "cn-shanghai",
+                **_VOD_KEYS,
+                "access_key_secret": None,
+            }
+        },
+        {
+            "storage": {
+                "provider": "aliyun-vod",
+                "region": "cn-shanghai",
+                **_VOD_KEYS,
+                "title": "lecture",
+                "storage_location": "x.oss-cn-shanghai.aliyuncs.com",
+            }
+        },
+    ),  # fmt: skip
+    "RS703": (
+        {
+            "storage": {
+                "provider": "tencent-vod",
+                "region": "ap-shanghai",
+                **_VOD_KEYS,
+                "access_key_secret": None,
+            }
+        },
+        {"storage": {"provider": "tencent-vod", "region": "ap-shanghai", **_VOD_KEYS}},
+    ),  # fmt: skip
+    "RS704": (
+        {
+            "storage": {"provider": "tencent-vod", "region": "ap-shanghai", **_VOD_KEYS},
+            "output": {"format": "hls"},
+        },
+        {
+            "storage": {"provider": "tencent-vod", "region": "ap-shanghai", **_VOD_KEYS},
+            "output": {"format": "mp4"},
+        },
+    ),  # fmt: skip
+    "RS706": (
+        {"storage": {"provider": "oss", "region": "cn-hangzhou"}},
+        {"storage": {"provider": "oss", "region": "oss-cn-hangzhou"}},
+    ),
+    "RS707": (
+        {"storage": {"provider": "cos", "region": "ap-beijing"}},
+        {"storage": {"provider": "cos", "region": "ap-beijing", "bucket": "rec-1250000000"}},
+    ),
+}
+
+#: Rules no spec can trigger, and why: recspec writes that part of the body itself.
+UNREACHABLE: dict[str, str] = {
+    "RS107": "a spec always compiles to a JSON object",
+    "RS203": "recspec always writes mix_config in mixed mode",
+    "RS301": "recspec always writes mix_output_stream_id (from [video] stream_id or the room id)",
+    "RS302": "recspec always writes the canvas from [video] resolution",
+    "RS401": "a computed preset always writes its views",
+    "RS105": "TOML itself refuses a key defined twice, so a spec gets RS100 (invalid syntax)",
+    "RS404": "recspec refuses `focus` with a whiteboard on ZEGO's own layouts (RS807 at "
+    "layout.focus) before the body is written",
+}
+
+
+@dataclass(frozen=True)
+class SpecForm:
+    """A rule in spec terms: the specs, and what the bad one prints (None: no spec can)."""
+
+    bad: str
+    good: str
+    message: str | None
+    unreachable: str = ""
+
+
+def spec_form(rule: Rule) -> SpecForm | None:
+    """The rule's spec form; None for rules about other files (configuration)."""
+    if rule.kind == "config":
+        return None
+    if rule.code in UNREACHABLE:
+        return SpecForm("", "", None, UNREACHABLE[rule.code])
+    if rule.kind == "spec":
+        bad, good = str(rule.bad), str(rule.good)
+    elif rule.kind == "file":  # the rule's own examples are JSON; a spec breaks as TOML does
+        good = toml_text(BASE)
+        bad = good.replace("[layout]", "[layout")
+    elif rule.code in EDITS:
+        bad_edit, good_edit = EDITS[rule.code]
+        bad, good = toml_text(_edited(BASE, bad_edit)), toml_text(_edited(BASE, good_edit))
+    else:
+        bad, good = _through_payload(rule, rule.bad), _through_payload(rule, rule.good)
+    return SpecForm(bad, good, _message(rule, bad))
+
+
+def _through_payload(rule: Rule, fragment: Any) -> str:
+    """BASE with `fragment` (canonical names) in `[payload]`, in the names of its dialect."""
+    from recspec.dialect.names import write
+
+    spec = _edited(BASE, _V2) if rule.dialect == "v2" else _edited(BASE, {})
+    spec["payload"] = write(fragment, rule.dialect) if rule.dialect == "v2" else fragment
+    return toml_text(spec)
+
+
+def _message(rule: Rule, text: str) -> str | None:
+    from recspec.compiler import compile_file
+
+    compiled = compile_file("spec.toml", text=text, env={}, report_unused=True)
+    found = [d for d in compiled.diagnostics if d.rule == rule.code]
+    return f"spec.toml:{found[0].line}:{found[0].column}: {found[0].message}" if found else None
+
+
+def _edited(base: dict[str, Any], edit: dict[str, Any]) -> dict[str, Any]:
+    result = json.loads(json.dumps(base))
+    for key, value in edit.items():
+        if value is None:
+            result.pop(key, None)
+        elif isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = _edited(result[key], value)
+        else:
+            result[key] = json.loads(json.dumps(value))
+    return result
+
+
+def toml_text(spec: dict[str, Any]) -> str:
+    """A spec dict as TOML: top-level keys, then one table per dict (nested ones dotted)."""
+    lines = [f"{key} = {_value(v)}" for key, v in spec.items() if not isinstance(v, dict)]
+    for key, value in spec.items():
+        if isinstance(value, dict):
+            _table(lines, key, value)
+    return "\n".join(lines) + "\n"
+
+
+def _table(lines: list[str], name: str, table: dict[str, Any]) -> None:
+    lines += ["", f"[{name}]"]
+    lines += [f"{_key(k)} = {_value(v)}" for k, v in table.items() if not isinstance(v, dict)]
+    for key, value in table.items():
+        if isinstance(value, dict):
+            _table(lines, f"{name}.{_key(key)}", value)
+
+
+def _key(key: str) -> str:
+    return key if key.replace("_", "").replace("-", "").isalnum() else json.dumps(key)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)

@@ -1,0 +1,35 @@
+"""Every rule has a spec form whose bad spec, compiled, prints that rule and whose good spec
+does not; the message shown in the docs is the one compiling prints."""
+
+from __future__ import annotations
+
+import pytest
+
+from recspec.compiler import compile_file
+from recspec.rules import all_rules
+from recspec.rules.base import Rule
+from recspec.rules.spec_form import spec_form
+
+RULES = [rule for rule in all_rules() if rule.kind != "config"]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_the_bad_spec_prints_the_rule_and_the_good_one_does_not(rule: Rule) -> None:
+    form = spec_form(rule)
+    assert form is not None
+    if form.unreachable:
+        assert form.message is None and form.bad == form.good == ""
+        return
+    bad = [
+        d.rule
+        for d in compile_file("spec.toml", text=form.bad, env={}, report_unused=True).diagnostics
+    ]
+    good = compile_file("spec.toml", text=form.good, env={}, report_unused=True).diagnostics
+    assert rule.code in bad, (bad, form.bad)
+    assert rule.code not in [d.rule for d in good], ([d.message for d in good], form.good)
+    assert form.message is not None and form.message.startswith("spec.toml:")
+
+
+def test_few_rules_are_unreachable_from_a_spec() -> None:
+    forms = [spec_form(rule) for rule in RULES]
+    assert sum(1 for form in forms if form is not None and form.unreachable) <= 8
