@@ -69,7 +69,7 @@ EDITS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             },
             "output": {"format": "mp3"},
         },
-    ),  # fmt: skip
+    ),
     "RS214": (
         {**_SINGLE, "record": {"mode": "single", "media": "video", "fill_blank": True}},
         {"record": {"fill_blank": True}},
@@ -121,7 +121,7 @@ EDITS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
                 "storage_location": "x.oss-cn-shanghai.aliyuncs.com",
             }
         },
-    ),  # fmt: skip
+    ),
     "RS703": (
         {
             "storage": {
@@ -132,7 +132,7 @@ EDITS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             }
         },
         {"storage": {"provider": "tencent-vod", "region": "ap-shanghai", **_VOD_KEYS}},
-    ),  # fmt: skip
+    ),
     "RS704": (
         {
             "storage": {"provider": "tencent-vod", "region": "ap-shanghai", **_VOD_KEYS},
@@ -142,7 +142,7 @@ EDITS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "storage": {"provider": "tencent-vod", "region": "ap-shanghai", **_VOD_KEYS},
             "output": {"format": "mp4"},
         },
-    ),  # fmt: skip
+    ),
     "RS706": (
         {"storage": {"provider": "oss", "region": "cn-hangzhou"}},
         {"storage": {"provider": "oss", "region": "oss-cn-hangzhou"}},
@@ -213,7 +213,7 @@ def _message(rule: Rule, text: str) -> str | None:
 
 
 def _edited(base: dict[str, Any], edit: dict[str, Any]) -> dict[str, Any]:
-    result = json.loads(json.dumps(base))
+    result: dict[str, Any] = json.loads(json.dumps(base))
     for key, value in edit.items():
         if value is None:
             result.pop(key, None)
