@@ -25,6 +25,25 @@ def rule_doc(rule: Rule) -> dict[str, Any]:
         "good": rule.good,
         "source": rule.source,
         "fields": [{"legacy": old, "v2": new} for old, new in fields_of(rule)],
+        "spec": spec_form_doc(rule),
+    }
+
+
+def spec_form_doc(rule: Rule) -> dict[str, Any] | None:
+    """The rule in a spec (`recspec.rules.spec_form`): bad and good specs and the message."""
+    from recspec.rules.spec_form import spec_form
+
+    form = spec_form(rule)
+    if form is None:
+        return None
+    return {
+        "bad": form.bad,
+        "good": form.good,
+        "bad_excerpt": form.bad_excerpt,
+        "good_excerpt": form.good_excerpt,
+        "message": form.message,
+        "unreachable": form.unreachable,
+        "same": rule.kind == "spec",
     }
 
 
@@ -54,10 +73,10 @@ def compact_json(value: Any, indent: int = 0, width: int = 120) -> str:
     return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
 
 
-def _example(value: Any) -> str:
+def _example(value: Any, indent: int = 4) -> str:
     """Payload fragments as compact JSON; spec examples (TOML text) as they are."""
     text = value if isinstance(value, str) else compact_json(value)
-    return textwrap.indent(text.rstrip("\n"), "    ")
+    return textwrap.indent(text.rstrip("\n"), " " * indent)
 
 
 def render_text(rule: Rule) -> str:
@@ -82,10 +101,24 @@ def render_text(rule: Rule) -> str:
         "Good",
         _example(rule.good),
         "",
+        *_spec_section(rule),
         "Source",
         textwrap.fill(rule.source, width=88, initial_indent="    ", subsequent_indent="    "),
     ]
     return "\n".join(parts)
+
+
+def _spec_section(rule: Rule) -> list[str]:
+    form = spec_form_doc(rule)
+    if form is None:
+        return []
+    if form["unreachable"]:
+        return ["In a spec", f"    No spec produces this: {form['unreachable']}.", ""]
+    lines = ["In a spec"]
+    if not form["same"]:
+        lines += ["    Bad — what it changes in the example spec", _example(form["bad_excerpt"], 8)]
+        lines += ["", "    Good", _example(form["good_excerpt"], 8), ""]
+    return [*lines, "    What recspec prints for the bad spec", _example(form["message"], 8), ""]
 
 
 def _fields_section(rule: Rule) -> list[str]:

@@ -48,7 +48,8 @@ TEMPLATE_VARIABLES: dict[str, str] = {
     "common_tie_rules": "tie rules every computed preset follows",
     "families": "rule families: name, title, rules",
     "rules": "every rule: code, anchor, name, severity, family, kind, summary, why, bad, "
-    "good, example_note, lang, source, fields (legacy and v2 names)",
+    "good, example_note, lang, source, fields (legacy and v2 names), spec (the rule in a spec: "
+    "bad, good, message, unreachable, same = bad/good above are specs already)",
     "sections": "spec reference sections: title, keys (path, type, format, default, payload, ...)",
     "rule_count": "number of rules",
     "key_count": "number of spec keys",
@@ -157,7 +158,7 @@ def _unique(key: str, used: set[str]) -> str:
 
 def rules_context() -> list[dict[str, Any]]:
     """Every rule as plain data, grouped by family in code order."""
-    from recspec.commands.explain import fields_of
+    from recspec.commands.explain import fields_of, spec_form_doc
     from recspec.render.escaping import safe_json
     from recspec.rules import all_rules
 
@@ -185,6 +186,7 @@ def rules_context() -> list[dict[str, Any]]:
                 "example_note": note,
                 "source": rule.source,
                 "fields": [{"legacy": old, "v2": new} for old, new in fields_of(rule)],
+                "spec": spec_form_doc(rule),
             }
         )
     return list(families.values())

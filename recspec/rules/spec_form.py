@@ -10,6 +10,7 @@ compiling the bad spec prints, so the docs cannot drift from the product.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,7 @@ EDITS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "RS110": ({"room": {"access_token": ""}}, {}),
     "RS201": ({"record": {"max_idle": 2}}, {"record": {"max_idle": "60s"}}),
     "RS202": ({"record": {"max_duration": "48h"}}, {"record": {"max_duration": "24h"}}),
+    "RS204": ({"payload": {"record_input_params": {"record_mode": 1}}}, _SINGLE),
     "RS205": ({"record": {"streams": ["alice"]}}, {}),
     "RS206": (
         {**_SINGLE, "record": {"mode": "single", "streams": ["alice", "alice"]}},
@@ -88,6 +90,10 @@ EDITS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "RS312": (
         {"video": {"resolution": "1280x721"}, "layout": {"align": 1}},
         {"video": {"resolution": "1280x720"}, "layout": {"align": 1}},
+    ),
+    "RS402": (
+        {"payload": {"record_input_params": {"mix_config": {"mix_mode": 2}}}},
+        {"layout": {"preset": "zego-grid"}},
     ),
     "RS603": ({"output": {"snapshot_interval": "10s"}}, {}),
     "RS604": (
@@ -174,34 +180,81 @@ class SpecForm:
     good: str
     message: str | None
     unreachable: str = ""
+    #: what the bad and good specs change in the example spec (BASE), for the docs
+    bad_excerpt: str = ""
+    good_excerpt: str = ""
 
 
 def spec_form(rule: Rule) -> SpecForm | None:
-    """The rule's spec form; None for rules about other files (configuration)."""
+    """The rule's spec form; None for rules about other files (configuration). Complete
+    specs (to compile) and excerpts (what they change in the example spec, to read)."""
     if rule.kind == "config":
         return None
     if rule.code in UNREACHABLE:
         return SpecForm("", "", None, UNREACHABLE[rule.code])
     if rule.kind == "spec":
         bad, good = str(rule.bad), str(rule.good)
-    elif rule.kind == "file":  # the rule's own examples are JSON; a spec breaks as TOML does
+        return SpecForm(bad, good, _message(rule, bad), "", bad, good)
+    if rule.kind == "file":  # the rule's own examples are JSON; a spec breaks as TOML does
         good = toml_text(BASE)
         bad = good.replace("[layout]", "[layout")
-    elif rule.code in EDITS:
-        bad_edit, good_edit = EDITS[rule.code]
-        bad, good = toml_text(_edited(BASE, bad_edit)), toml_text(_edited(BASE, good_edit))
+        return SpecForm(bad, good, _message(rule, bad), "", "[layout\n", "[layout]\n")
+    if rule.code in EDITS:
+        bad_spec, good_spec = (_edited(BASE, edit) for edit in EDITS[rule.code])
     else:
-        bad, good = _through_payload(rule, rule.bad), _through_payload(rule, rule.good)
-    return SpecForm(bad, good, _message(rule, bad))
+        bad_spec, good_spec = _through_payload(rule, rule.bad), _through_payload(rule, rule.good)
+    bad = toml_text(bad_spec)
+    return SpecForm(
+        bad,
+        toml_text(good_spec),
+        _message(rule, bad),
+        "",
+        _excerpt(bad_spec),
+        _excerpt(good_spec),
+    )
 
 
-def _through_payload(rule: Rule, fragment: Any) -> str:
+def _through_payload(rule: Rule, fragment: Any) -> dict[str, Any]:
     """BASE with `fragment` (canonical names) in `[payload]`, in the names of its dialect."""
     from recspec.dialect.names import write
 
     spec = _edited(BASE, _V2) if rule.dialect == "v2" else _edited(BASE, {})
+    fragment = _without_nulls(fragment)  # TOML has no null: a key left out stays as compiled
     spec["payload"] = write(fragment, rule.dialect) if rule.dialect == "v2" else fragment
-    return toml_text(spec)
+    return spec
+
+
+def _without_nulls(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _without_nulls(v) for k, v in node.items() if v is not None}
+    if isinstance(node, list):
+        return [_without_nulls(item) for item in node]
+    return node
+
+
+def _excerpt(spec: dict[str, Any]) -> str:
+    """What `spec` changes in BASE: the tables it adds or edits, and what it removes."""
+    changed: dict[str, Any] = {}
+    removed: list[str] = []
+    for key in BASE.keys() | spec.keys():
+        old, new = BASE.get(key), spec.get(key)
+        if new == old:
+            continue
+        if new is None:
+            removed.append(f"[{key}]" if isinstance(old, dict) else key)
+        elif isinstance(old, dict) and isinstance(new, dict):
+            edits = {k: v for k, v in new.items() if old.get(k) != v}
+            if edits:
+                changed[key] = edits
+            removed += [f"{key}.{k}" for k in old if k not in new]
+        else:
+            changed[key] = new
+    ordered = {key: changed[key] for key in [*BASE, *spec] if key in changed}
+    lines = [f"# without {name}" for name in sorted(removed)]
+    text = toml_text(ordered).strip("\n") if ordered else ""
+    if not lines and not text:
+        return "# the example spec as it is\n"
+    return "\n".join([*lines, text] if text else lines) + "\n"
 
 
 def _message(rule: Rule, text: str) -> str | None:
@@ -209,7 +262,10 @@ def _message(rule: Rule, text: str) -> str | None:
 
     compiled = compile_file("spec.toml", text=text, env={}, report_unused=True)
     found = [d for d in compiled.diagnostics if d.rule == rule.code]
-    return f"spec.toml:{found[0].line}:{found[0].column}: {found[0].message}" if found else None
+    if not found:
+        return None
+    message = found[0].message.replace(os.path.join(os.getcwd(), ""), "")  # same in any folder
+    return f"spec.toml:{found[0].line}:{found[0].column}: {message}"
 
 
 def _edited(base: dict[str, Any], edit: dict[str, Any]) -> dict[str, Any]:
@@ -234,8 +290,9 @@ def toml_text(spec: dict[str, Any]) -> str:
 
 
 def _table(lines: list[str], name: str, table: dict[str, Any]) -> None:
-    lines += ["", f"[{name}]"]
-    lines += [f"{_key(k)} = {_value(v)}" for k, v in table.items() if not isinstance(v, dict)]
+    scalars = [f"{_key(k)} = {_value(v)}" for k, v in table.items() if not isinstance(v, dict)]
+    if scalars or not table:  # a table of tables needs no header of its own
+        lines += ["", f"[{name}]", *scalars]
     for key, value in table.items():
         if isinstance(value, dict):
             _table(lines, f"{name}.{_key(key)}", value)
