@@ -304,7 +304,8 @@ def _box(node: ET.Element) -> tuple[float, float, float, float]:
 
 def check_faithful(svg: str, background: str) -> None:
     """The canvas colour, every mark of a view inside its view, no touching views alike."""
-    from recspec.render.svg import GLYPH_EM, NEAR
+    from recspec.render.svg import NEAR
+    from recspec.render.svgkit import GLYPH_EM
 
     root = parse(svg)
     canvas = root.find(f"{SVG}rect[@id='canvas-background']")
