@@ -10,6 +10,8 @@ every view in paint order (lower layers first) labelled with stream id, layer an
 when a source aspect is given, the zones that aspect loses: hatched bars for `fit` tiles, red
 bands on the cut sides of `crop` tiles. Every mark of a view stays inside its own rectangle
 (each view is clipped to it, labels are sized to fit), and touching views get different colours.
+Images go where the body puts them (`recspec.render.images`): the background image under the
+views, the watermark box over them, placeholder images inside their views.
 Server-side layouts (no views) get a labelled placeholder.
 """
 
@@ -22,6 +24,7 @@ from xml.etree import ElementTree as ET
 
 from recspec.layout.drawing import SERVER_LAYOUTS, Drawing, Tile, read_drawing, tile_label
 from recspec.layout.fitting import lost_share, picture_size
+from recspec.render import images
 from recspec.render.svgkit import SVG_NS, element, hex_colour, ink, label_lines, num, text_at
 
 #: Views closer than this (px) count as neighbours and never share a colour.
@@ -78,7 +81,7 @@ def tile_colours(drawing: Drawing) -> dict[int, str]:
     return colours
 
 
-def _defs(svg: ET.Element) -> None:
+def _defs(svg: ET.Element) -> ET.Element:
     defs = element(svg, "defs")
     bars = element(
         defs,
@@ -103,6 +106,7 @@ def _defs(svg: ET.Element) -> None:
     )
     clip = element(defs, "clipPath", id="canvas")
     element(clip, "rect", x="0", y="0", width="100%", height="100%")
+    return defs
 
 
 def _tile(
@@ -120,6 +124,9 @@ def _tile(
     # The outline is drawn inset by half its width, so it stays inside the view too.
     element(node, "rect", **box, fill=fill, stroke="#ffffff", stroke_width="2")
     lines = [short(label), f"{tile.width}\u00d7{tile.height} \u00b7 layer {tile.layer}"]
+    placeholder = images.placeholder_in_view(node, tile, ink(int(fill[1:], 16) << 8))
+    if placeholder is not None:
+        lines.append(placeholder)
     if aspect is not None and not tile.whiteboard and tile.width > 0 and tile.height > 0:
         share = round(float(lost_share(tile.width, tile.height, aspect, tile.fill_mode)) * 100)
         lines.append(f"fit: {share}% bars" if tile.fill_mode == 2 else f"crop: {share}% cut")
@@ -239,7 +246,7 @@ def render_svg(payload: dict[str, Any], *, source_aspect: tuple[int, int] | None
     )
     title = element(svg, "title")
     title.text = f"recspec layout preview: {width}\u00d7{height}, {len(drawing.tiles)} views"
-    _defs(svg)
+    defs = _defs(svg)
     element(
         svg,
         "rect",
@@ -250,6 +257,7 @@ def render_svg(payload: dict[str, Any], *, source_aspect: tuple[int, int] | None
         height=height,
         fill=hex_colour(drawing.background),
     )
+    images.background_under_views(svg, defs, drawing)
     if not drawing.tiles:
         _placeholder(svg, drawing)
     else:
@@ -257,5 +265,6 @@ def render_svg(payload: dict[str, Any], *, source_aspect: tuple[int, int] | None
         colours = tile_colours(drawing)
         for tile in drawing.in_paint_order():
             _tile(views, tile, drawing, source_aspect, colours[tile.index])
+    images.over_views(svg, drawing)
     body = ET.tostring(svg, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
