@@ -12,8 +12,8 @@ Strip rules:
   counted without gaps (a gap shrinks the thumbnails rather than opening a strip).
 - When there are more thumbnails than one strip holds, a second strip opens on the inner side of
   the first; past `max_strips` strips, the capacity grows instead (thumbnails get shorter), but
-  not under 16 px (RS411): then more strips open, the fewest that keep 16 px, while the big tile
-  keeps 16 px across. The automatic capacity never makes cells under 16 px either.
+  not under 16 px (RS411): then more strips open, the fewest that keep 16 px, filled evenly, while
+  the big tile keeps 16 px across. The automatic capacity never makes cells under 16 px either.
 - Thumbnails fill the outer strip first, in slot order, from the top (side strips) or the left.
   With `strip_align = "start"` (default) an existing thumbnail never moves when someone joins,
   unless a new strip opens.
@@ -80,8 +80,9 @@ def _per_strip(
     layout: LayoutSpec, frame: Frame, thumbs: int, thickness: int, length: int, across: int
 ) -> int:
     """Thumbnails per strip: the capacity, grown to fit `max_strips` strips, unless growing
-    pushes cells under MIN_TILE_SIDE; then more strips open (the fewest that keep it), as long
-    as the big tile keeps MIN_TILE_SIDE across. An explicit `strip_capacity` is kept as given."""
+    pushes cells under MIN_TILE_SIDE; then more strips open (the fewest that keep it, filled
+    evenly), as long as the big tile keeps MIN_TILE_SIDE across. An explicit `strip_capacity`
+    is kept as given."""
     side = layout.strip in ("left", "right")
     capacity = _capacity(layout, frame, thickness, length, side)
     per_strip = max(capacity, math.ceil(thumbs / layout.max_strips))
@@ -91,7 +92,7 @@ def _per_strip(
     strips = math.ceil(thumbs / readable)
     if across - strips * (thickness + frame.gap) < MIN_TILE_SIDE:
         return per_strip
-    return readable
+    return max(capacity, math.ceil(thumbs / strips))  # as even as those strips allow
 
 
 def strip_rects(layout: LayoutSpec, frame: Frame, thumbs: int) -> tuple[Rect, list[Rect]]:
@@ -195,8 +196,8 @@ _STRIP_TIES = (
     "what keeps cells 16 px long, at least 1); with more than max_strips strips needed, "
     "capacity = ceil(thumbnails / max_strips).",
     "Thumbnails never get shorter than 16 px to respect max_strips: more strips open instead "
-    "(the fewest that keep 16 px) while the big tile keeps 16 px across; an explicit "
-    "strip_capacity is kept as written.",
+    "(the fewest that keep 16 px, capacity = ceil(thumbnails / strips)) while the big tile "
+    "keeps 16 px across; an explicit strip_capacity is kept as written.",
 )
 
 SPEAKER = Preset(

@@ -8,6 +8,8 @@ per view), or the layout cannot be built at all (an RS807 error at a `[layout]` 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from recspec.compiler import Compiled, compile_file
@@ -122,11 +124,11 @@ def test_presentation_with_a_whiteboard(canvas: str) -> None:
 
 def test_speaker_opens_more_strips_rather_than_squash_thumbnails() -> None:
     """25 streams at 640x360 with gap 16: two strips of 12 made 128x14 thumbnails; now three
-    strips of 8 keep them at 128x31 and the big tile keeps 208 px."""
+    strips of 8 (filled evenly) make them 128x30 and the big tile keeps 208 px."""
     plan = plan_layout(LayoutSpec(preset="speaker", tiles=25, gap=16), 640, 360)
     thumbs = plan.views[1:]
-    assert min(v.height for v in thumbs) >= 16
-    assert len({v.left for v in thumbs}) == 3
+    assert {(v.width, v.height) for v in thumbs} == {(128, 30)}
+    assert sorted(Counter(v.left for v in thumbs).values()) == [8, 8, 8]
     assert plan.views[0].width == 640 - 3 * (128 + 16)
 
 
