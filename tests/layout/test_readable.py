@@ -166,3 +166,12 @@ def test_the_finding_sits_on_the_preset_line_and_can_be_suppressed(write) -> Non
     ).replace('preset = "stack"', 'preset = "stack"  # recspec: ignore[RS411]')
     quiet = compile_file(text=text)
     assert [d.suppressed for d in quiet.diagnostics if d.rule == "RS411"] == [True]
+
+
+def test_without_a_preset_key_the_finding_sits_on_the_layout_table() -> None:
+    text = SPEC.format(canvas="16x16", preset="grid", tiles=2, gap=0, align=2, whiteboard="")
+    compiled = compile_file(text=text.replace('preset = "grid"\n', ""))
+    (finding,) = [d for d in compiled.diagnostics if d.rule == "RS411"]
+    assert (finding.line, finding.spec_path) == (11, "layout.preset")  # the [layout] header
+    assert finding.message.startswith("grid cannot keep 2 views at 16 px or more")
+    assert "use at most 1 tile, or a 32x32 canvas" in finding.message
