@@ -44,6 +44,18 @@ def shoot(browser: str, page: Path, png: Path, width: int, height: int = 900) ->
         )
 
 
+def _framed(svg: Path) -> Path:
+    """An HTML page showing the whole SVG at the window's width (a bare SVG keeps its own
+    pixel size, so a 1920 px canvas would be cut at 800 px)."""
+    page = svg.with_suffix(".html")
+    page.write_text(
+        '<!doctype html><body style="margin:0;background:#888">'
+        f'<img src="{svg.name}" style="width:100%;display:block" alt="{svg.stem}"></body>',
+        encoding="utf-8",
+    )
+    return page
+
+
 def main(out: Path) -> int:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
@@ -53,11 +65,12 @@ def main(out: Path) -> int:
     site = out / "site"
     subprocess.run([*recspec, "docs", "-o", str(site), "--format", "html"], check=True)
     pages = sorted(site.glob("*.html"))
-    for spec in sorted((ROOT / "examples").glob("*.toml")):
-        svg = out / f"preview-{spec.stem}.svg"
+    for spec in sorted((ROOT / "examples").rglob("*.toml")):  # v2/ and extends/ too
+        name = "-".join(spec.relative_to(ROOT / "examples").with_suffix("").parts)
+        svg = out / f"preview-{name}.svg"
         done = subprocess.run([*recspec, "preview", str(spec), "-o", str(svg)], capture_output=True)
-        if done.returncode == 0:
-            pages.append(svg)
+        if done.returncode == 0 and svg.is_file():  # single-stream specs draw nothing
+            pages.append(_framed(svg))
     for page in pages:
         for width in WIDTHS:
             png = out / f"{page.stem}-{width}.png"

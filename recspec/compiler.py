@@ -32,6 +32,9 @@ class Compiled:
     document: dict[str, Any] | None = None
     provenance: Provenance = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: a computed preset's views under 16 px are reported once at `[layout]` (RS411, with what
+    #: to change), so the per-view RS411 findings are left out
+    small_views_advised: bool = False
 
     @property
     def spec(self) -> Any:
@@ -443,6 +446,36 @@ def _apply_payload_table(b: _Builder, raw: dict[str, Any], target: str) -> None:
         trace(value, (key,))
 
 
+def _advise_small_views(compiled: Compiled) -> None:
+    """RS411 once at `layout.preset` when a computed preset's views are under 16 px: the
+    per-view advice ("make it larger") is not something a spec can do (recspec.layout.readable)."""
+    from recspec.layout.readable import advice
+    from recspec.rules.layout import MIN_VIEW_SIDE
+    from recspec.spec import units
+
+    spec, document = compiled.spec, compiled.document
+    views = (document or {}).get(RIP, {}).get("mix_config", {}).get("mix_input_list")
+    traced = compiled.provenance.get(pointer(*MIX, "mix_input_list"), ())
+    if spec.layout is None or not isinstance(views, list) or traced[:1] != ("layout",):
+        return  # no computed views, or [payload] replaced them: the rules speak for themselves
+    sides = (
+        (view.get("right", 0) - view.get("left", 0), view.get("bottom", 0) - view.get("top", 0))
+        for view in views
+        if isinstance(view, dict)
+    )
+    if all(min(side) >= MIN_VIEW_SIDE for side in sides if all(isinstance(s, int) for s in side)):
+        return
+    width, height = units.parse_resolution(spec.video.resolution)
+    message = advice(spec.layout, width, height, whiteboard=spec.whiteboard is not None)
+    if message is None:
+        return
+    path: KeyPath = ("layout", "preset")
+    compiled.loaded.problems.append(
+        SpecProblem("RS411", message, compiled.loaded.origin(path), path)
+    )
+    compiled.small_views_advised = True
+
+
 def compile_file(
     path: str | os.PathLike[str] | None = None,
     *,
@@ -491,6 +524,7 @@ def compile_file(
                 _apply_payload_table(builder, raw, compiled.target)
             compiled.document = builder.doc
             compiled.provenance = builder.provenance
+            _advise_small_views(compiled)
     compiled.diagnostics = spec_diagnostics(compiled, report_unused)
     if compiled.ok and compiled.document is not None:
         _refuse_non_json(compiled)

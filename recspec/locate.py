@@ -129,6 +129,11 @@ def provenance_of(provenance: dict[str, KeyPath], ptr: str) -> tuple[str, KeyPat
     return "", ()
 
 
+def _computed(key_path: KeyPath) -> bool:
+    """A view a preset computed (not a hand-placed `[[layout.tile]]`)."""
+    return key_path[:1] == ("layout",) and key_path[1:2] != ("tile",)
+
+
 def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Diagnostic]:
     """Every problem of a compiled spec, positioned in the spec file (or an extended base),
     then the findings on its suppression comments (`recspec.suppressed`)."""
@@ -166,6 +171,8 @@ def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Di
         api = get_dialect(compiled.target)
         for rule, finding in check_payload(compiled.document, dialect=api):
             _, key_path = provenance_of(compiled.provenance, finding.pointer)
+            if compiled.small_views_advised and rule.code == "RS411" and _computed(key_path):
+                continue  # said once at `layout.preset`, with what to change
             file = loaded.origin(key_path) if key_path else loaded.file
             span = locate(file, key_path)
             message = spec_message(finding.message, compiled.provenance, key_path)

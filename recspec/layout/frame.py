@@ -13,6 +13,10 @@ from recspec.layout.plan import SpecPath, View
 FILL_MODES = {"crop": 1, "fit": 2}
 """Spec `fit` value -> ZEGO `fill_mode`."""
 
+MIN_TILE_SIDE = 16
+"""Thinner tiles are unrecognisable; mirrors `recspec.rules.layout.MIN_VIEW_SIDE` (RS411, a test
+pins it). Presets re-flow to stay at or above it when they can (`recspec.layout.readable`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Rect:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from recspec.layout.frame import Frame, Rect, Slot
+from recspec.layout.frame import MIN_TILE_SIDE, Frame, Rect, Slot
 from recspec.layout.partition import aligned_offset, place, run_length, spans, split_sides
 from recspec.layout.plan import LayoutError, View
 from recspec.layout.preset import Preset, PresetOption
@@ -50,7 +50,7 @@ def _fitted_area(
     return Fraction(usable_h * usable_h * aw, rows * rows * ah)
 
 
-def choose_grid(
+def rank_grids(
     count: int,
     block: Rect,
     gap: int,
@@ -58,9 +58,9 @@ def choose_grid(
     aspect: tuple[int, int],
     max_rows: int | None = None,
     max_cols: int | None = None,
-) -> tuple[int, int]:
-    """Pick `(rows, cols)` for `count` tiles; see the module docstring for the scoring and ties."""
-    best: tuple[tuple[Fraction, int, int], int, int] | None = None
+) -> list[tuple[int, int]]:
+    """Every `(rows, cols)` that can hold `count` tiles, best first (module docstring)."""
+    ranked: list[tuple[tuple[Fraction, int, int], int, int]] = []
     landscape = block.width >= block.height
     for cols in range(1, count + 1):
         rows = math.ceil(count / cols)
@@ -73,10 +73,8 @@ def choose_grid(
         # Every candidate shows `count` pictures, so one picture's area ranks them.
         area = _fitted_area(usable_w, usable_h, rows, cols, aspect)
         shape = cols if landscape else rows
-        key = (area, -(rows * cols - count), shape)
-        if best is None or key > best[0]:
-            best = (key, rows, cols)
-    if best is None:
+        ranked.append(((area, -(rows * cols - count), shape), rows, cols))
+    if not ranked:
         if max_rows is not None and max_cols is not None and max_rows * max_cols < count:
             raise LayoutError(
                 f"max_rows = {max_rows} and max_cols = {max_cols} hold {max_rows * max_cols} "
@@ -88,7 +86,21 @@ def choose_grid(
             "lower gap or margin, or allow more rows/columns",
             ("layout", "gap"),
         )
-    return best[1], best[2]
+    ranked.sort(key=lambda entry: entry[0], reverse=True)
+    return [(rows, cols) for _, rows, cols in ranked]
+
+
+def choose_grid(
+    count: int,
+    block: Rect,
+    gap: int,
+    align: int,
+    aspect: tuple[int, int],
+    max_rows: int | None = None,
+    max_cols: int | None = None,
+) -> tuple[int, int]:
+    """The best `(rows, cols)` for `count` tiles by area alone (see `rank_grids`)."""
+    return rank_grids(count, block, gap, align, aspect, max_rows, max_cols)[0]
 
 
 def _block_size(frame: Frame, rows: int, cols: int, shape: str) -> tuple[int, int]:
@@ -150,7 +162,7 @@ def grid_rects(
 
 def build(layout: LayoutSpec, frame: Frame, slots: Sequence[Slot]) -> list[View]:
     """Lay the slots out row by row, left to right."""
-    rows, cols = choose_grid(
+    ranked = rank_grids(
         len(slots),
         frame.block,
         frame.gap,
@@ -159,9 +171,20 @@ def build(layout: LayoutSpec, frame: Frame, slots: Sequence[Slot]) -> list[View]
         layout.max_rows,
         layout.max_cols,
     )
-    rects = grid_rects(
-        len(slots), frame, rows, cols, last_row=layout.last_row, shape=layout.tile_shape
-    )
+    rects: list[Rect] = []
+    block, gap = frame.block, frame.gap
+    for rows, cols in ranked:  # the best grid, unless its tiles are under 16 px (RS411)
+        cell_w = (block.width - gap * (cols - 1)) // cols
+        cell_h = (block.height - gap * (rows - 1)) // rows
+        if rects and min(cell_w, cell_h) < MIN_TILE_SIDE:
+            continue  # tiles never exceed their cells
+        found = grid_rects(
+            len(slots), frame, rows, cols, last_row=layout.last_row, shape=layout.tile_shape
+        )
+        rects = rects or found
+        if min(min(rect.width, rect.height) for rect in found) >= MIN_TILE_SIDE:
+            rects = found
+            break
     return [frame.view(rect, slot) for rect, slot in zip(rects, slots, strict=True)]
 
 
@@ -177,7 +200,8 @@ PRESET = Preset(
         PresetOption("last_row", '"center"', "left, center, right or justify a part-filled row."),
     ),
     tie_rules=(
-        "rows x cols maximises the area of tile_aspect pictures fitted into the cells.",
+        "rows x cols maximises the area of tile_aspect pictures fitted into the cells, among "
+        "the grids whose tiles are all at least 16 px both ways when there are any.",
         "Equal scores: fewer empty cells wins, then more columns on a landscape or square canvas "
         "(more rows on a portrait one). 2 tiles on 1280x720 sit side by side.",
         "Tiles fill row by row, left to right; a part-filled last row is centred by default "

@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from recspec.layout.frame import Frame, Rect, Slot
+from recspec.layout.frame import MIN_TILE_SIDE, Frame, Rect, Slot
 from recspec.layout.partition import spans
 from recspec.layout.plan import LayoutError, View
 from recspec.layout.preset import Preset
-
-MIN_TILE_SIDE = 16
-"""Thinner tiles are unrecognisable; mirrors `recspec.rules.layout.MIN_VIEW_SIDE` (a test pins it)."""
 
 if TYPE_CHECKING:
     from recspec.layout.spec import LayoutSpec

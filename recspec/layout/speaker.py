@@ -11,7 +11,9 @@ Strip rules:
   the capacity is how many `tile_aspect` thumbnails of that thickness fit along the strip,
   counted without gaps (a gap shrinks the thumbnails rather than opening a strip).
 - When there are more thumbnails than one strip holds, a second strip opens on the inner side of
-  the first; past `max_strips` strips, the capacity grows instead (thumbnails get shorter).
+  the first; past `max_strips` strips, the capacity grows instead (thumbnails get shorter), but
+  not under 16 px (RS411): then more strips open, the fewest that keep 16 px, filled evenly, while
+  the big tile keeps 16 px across. The automatic capacity never makes cells under 16 px either.
 - Thumbnails fill the outer strip first, in slot order, from the top (side strips) or the left.
   With `strip_align = "start"` (default) an existing thumbnail never moves when someone joins,
   unless a new strip opens.
@@ -30,7 +32,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from recspec.layout.frame import Frame, Rect, Slot
+from recspec.layout.frame import MIN_TILE_SIDE, Frame, Rect, Slot
 from recspec.layout.partition import aligned_offset, place, run_length, spans
 from recspec.layout.plan import LayoutError, View
 from recspec.layout.preset import Preset, PresetOption
@@ -60,9 +62,37 @@ def _capacity(layout: LayoutSpec, frame: Frame, thickness: int, length: int, sid
     along = max(along, Fraction(frame.align))
     # Counted without gaps, so a small gap shrinks the thumbnails a little instead of moving
     # one into a new strip (6 people at 1080p: gap 4 kept 4 of 5 thumbnails in the strip);
-    # capped at what the gaps leave room for.
+    # capped at what the gaps leave room for, and at what keeps cells at 16 px (RS411).
     fits = math.floor((length + frame.gap) / (frame.align + frame.gap))
-    return max(1, min(math.floor(length / along), fits))
+    readable = _readable_cells(length, frame.gap)
+    return max(1, min(math.floor(length / along), fits, readable or fits))
+
+
+def _readable_cells(length: int, gap: int) -> int:
+    """How many cells of at least MIN_TILE_SIDE px fit along `length` with `gap` between them.
+
+    MIN_TILE_SIDE is a multiple of every align, so flooring a cell to align keeps it readable.
+    """
+    return (length + gap) // (MIN_TILE_SIDE + gap)
+
+
+def _per_strip(
+    layout: LayoutSpec, frame: Frame, thumbs: int, thickness: int, length: int, across: int
+) -> int:
+    """Thumbnails per strip: the capacity, grown to fit `max_strips` strips, unless growing
+    pushes cells under MIN_TILE_SIDE; then more strips open (the fewest that keep it, filled
+    evenly), as long as the big tile keeps MIN_TILE_SIDE across. An explicit `strip_capacity`
+    is kept as given."""
+    side = layout.strip in ("left", "right")
+    capacity = _capacity(layout, frame, thickness, length, side)
+    per_strip = max(capacity, math.ceil(thumbs / layout.max_strips))
+    readable = _readable_cells(length, frame.gap)
+    if per_strip <= readable or readable < max(capacity, 1):
+        return per_strip
+    strips = math.ceil(thumbs / readable)
+    if across - strips * (thickness + frame.gap) < MIN_TILE_SIDE:
+        return per_strip
+    return max(capacity, math.ceil(thumbs / strips))  # as even as those strips allow
 
 
 def strip_rects(layout: LayoutSpec, frame: Frame, thumbs: int) -> tuple[Rect, list[Rect]]:
@@ -78,9 +108,7 @@ def strip_rects(layout: LayoutSpec, frame: Frame, thumbs: int) -> tuple[Rect, li
     thickness = _strip_thickness(layout, frame, side)
     length = block.height if side else block.width
     across = block.width if side else block.height
-    per_strip = max(
-        _capacity(layout, frame, thickness, length, side), math.ceil(thumbs / layout.max_strips)
-    )
+    per_strip = _per_strip(layout, frame, thumbs, thickness, length, across)
     strips = math.ceil(thumbs / per_strip)
     big_across = across - strips * (thickness + frame.gap)
     if big_across < frame.align:
@@ -164,9 +192,12 @@ _STRIP_TIES = (
     "margins at both ends (the odd align unit at the end).",
     "Thumbnails fill the outer strip first, top to bottom or left to right, in slot order.",
     "Automatic capacity = floor(length / thumbnail length), counted without gaps so a gap "
-    "shrinks thumbnails instead of opening a strip (at most what the gaps leave room for, at "
-    "least 1); with more than max_strips strips needed, capacity = ceil(thumbnails / "
-    "max_strips).",
+    "shrinks thumbnails instead of opening a strip (at most what the gaps leave room for and "
+    "what keeps cells 16 px long, at least 1); with more than max_strips strips needed, "
+    "capacity = ceil(thumbnails / max_strips).",
+    "Thumbnails never get shorter than 16 px to respect max_strips: more strips open instead "
+    "(the fewest that keep 16 px, capacity = ceil(thumbnails / strips)) while the big tile "
+    "keeps 16 px across; an explicit strip_capacity is kept as written.",
 )
 
 SPEAKER = Preset(

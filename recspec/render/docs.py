@@ -141,11 +141,27 @@ def spec_sources(
                 own_count=own or None,
                 compiled_list=redact.deep(views) if isinstance(views, list) else None,
                 background=mix.get("mix_output_background_color"),
+                images=_images(compiled.document or {}, mix),
             )
         )
     if problems:
         raise SpecLayoutProblem(problems)
     return sources, notes
+
+
+IMAGE_FIELDS = (
+    "mix_output_background_image",
+    "mix_output_watermark_image",
+    "mix_output_watermark_image_config",
+    "default_mix_stream_background_image",
+)
+
+
+def _images(document: dict[str, Any], mix: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """The body's image fields a picture shows (recspec.render.images), with fill_blank."""
+    found = [(key, mix[key]) for key in IMAGE_FIELDS if key in mix]
+    blank = (document.get("record_input_params") or {}).get("fill_blank")
+    return (*found, ("fill_blank", blank)) if found and blank is not None else tuple(found)
 
 
 def _unique(key: str, used: set[str]) -> str:

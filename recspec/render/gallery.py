@@ -66,6 +66,9 @@ class LayoutSource:
     own_count: int | None = None  # participants in the spec itself
     compiled_list: list[dict[str, Any]] | None = None  # the spec's compiled mix_input_list
     background: int | None = None  # the spec's mix_output_background_color (0xRRGGBB00)
+    #: the spec's image fields of mix_config (and record_input_params.fill_blank), so the
+    #: pictures show where its images go; URLs are only tested for presence, never drawn
+    images: tuple[tuple[str, Any], ...] = ()
 
 
 def builtin_sources() -> list[LayoutSource]:
@@ -101,10 +104,18 @@ def _aspect(layout: LayoutSpec, width: int, height: int) -> tuple[int, int]:
 
 
 def _payload(
-    plan: LayoutPlan, width: int, height: int, background: int | None = None
+    plan: LayoutPlan,
+    width: int,
+    height: int,
+    background: int | None = None,
+    images: tuple[tuple[str, Any], ...] = (),
 ) -> dict[str, Any]:
     """The part of a start payload that `render_svg` reads."""
-    mix: dict[str, Any] = {"mix_mode": plan.mix_mode}
+    fields = dict(images)
+    params: dict[str, Any] = {}
+    if "fill_blank" in fields:
+        params["fill_blank"] = fields.pop("fill_blank")
+    mix: dict[str, Any] = {"mix_mode": plan.mix_mode, **fields}
     if background is not None:
         mix["mix_output_background_color"] = background
     if plan.views:
@@ -112,7 +123,7 @@ def _payload(
     if plan.big_view_stream:
         mix["mix_max_resolution_stream_id"] = plan.big_view_stream
     mix["mix_output_video_config"] = {"width": width, "height": height}
-    return {"record_input_params": {"mix_config": mix}}
+    return {"record_input_params": {**params, "mix_config": mix}}
 
 
 def _inline(svg: str, prefix: str) -> str:
@@ -188,7 +199,7 @@ def describe(source: LayoutSource, image_dir: str = "img") -> dict[str, Any]:
     drawn = list(plans) if not preset.server_side else list(plans)[:1]
     for count in drawn:
         plan = plans[count]
-        payload = _payload(plan, source.width, source.height, source.background)
+        payload = _payload(plan, source.width, source.height, source.background, source.images)
         svg = render_svg(payload, source_aspect=aspect)
         anchor = f"{source.key}-{count}"
         if preset.server_side:

@@ -10,12 +10,13 @@ every view in paint order (lower layers first) labelled with stream id, layer an
 when a source aspect is given, the zones that aspect loses: hatched bars for `fit` tiles, red
 bands on the cut sides of `crop` tiles. Every mark of a view stays inside its own rectangle
 (each view is clipped to it, labels are sized to fit), and touching views get different colours.
+Images go where the body puts them (`recspec.render.images`): the background image under the
+views, the watermark box over them, placeholder images inside their views.
 Server-side layouts (no views) get a labelled placeholder.
 """
 
 from __future__ import annotations
 
-import re
 import zlib
 from fractions import Fraction
 from typing import Any
@@ -23,12 +24,11 @@ from xml.etree import ElementTree as ET
 
 from recspec.layout.drawing import SERVER_LAYOUTS, Drawing, Tile, read_drawing, tile_label
 from recspec.layout.fitting import lost_share, picture_size
+from recspec.render import images
+from recspec.render.svgkit import SVG_NS, element, hex_colour, ink, label_lines, num, text_at
 
-SVG_NS = "http://www.w3.org/2000/svg"
 #: Views closer than this (px) count as neighbours and never share a colour.
 NEAR = 24
-#: Average glyph width of the label font, in ems (Helvetica/Arial digits and lower case).
-GLYPH_EM = 0.6
 PALETTE = (
     "#4c78a8",
     "#f58518",
@@ -41,13 +41,7 @@ PALETTE = (
     "#ff9da6",
     "#bab0ac",
 )
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MAX_LABEL = 40
-
-
-def clean_text(text: str) -> str:
-    """Text safe for XML 1.0: characters XML cannot hold become U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def short(label: str) -> str:
@@ -55,25 +49,8 @@ def short(label: str) -> str:
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "\u2026"
 
 
-def _num(value: Fraction | int) -> str:
-    """A coordinate with at most two decimals, no trailing zeros (deterministic)."""
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
 def _colour(label: str) -> str:
     return PALETTE[zlib.crc32(label.encode("utf-8", "surrogatepass")) % len(PALETTE)]
-
-
-def hex_colour(value: int) -> str:
-    """The API's 0xRRGGBB00 integer as `#rrggbb`."""
-    return f"#{(value >> 8) & 0xFFFFFF:06x}"
-
-
-def _ink(value: int) -> str:
-    """Black or white, whichever reads on the 0xRRGGBB00 colour `value`."""
-    red, green, blue = (value >> 24) & 255, (value >> 16) & 255, (value >> 8) & 255
-    return "#111111" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#ffffff"
 
 
 def _near(a: Tile, b: Tile) -> bool:
@@ -104,32 +81,9 @@ def tile_colours(drawing: Drawing) -> dict[int, str]:
     return colours
 
 
-def label_lines(lines: list[str], width: int, height: int) -> tuple[list[str], int]:
-    """The lines that fit a `width` x `height` view and their font size (6..28 px): the
-    size shrinks with the view, and the last lines go first when even 6 px is too big."""
-    while lines:
-        longest = max(len(line) for line in lines)
-        size = min(28, height // (len(lines) + 1), int((width - 4) / (GLYPH_EM * longest)))
-        if size >= 6 or len(lines) == 1:
-            return lines, max(size, 1)
-        lines = lines[:-1]
-    return lines, 1
-
-
-def _sub(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
-    return ET.SubElement(
-        parent, tag, {key.replace("_", "-"): value for key, value in attrs.items()}
-    )
-
-
-def _text(parent: ET.Element, x: Fraction | int, y: Fraction | int, size: int, text: str) -> None:
-    node = _sub(parent, "text", x=_num(x), y=_num(y), font_size=str(size), text_anchor="middle")
-    node.text = clean_text(text)
-
-
-def _defs(svg: ET.Element) -> None:
-    defs = _sub(svg, "defs")
-    bars = _sub(
+def _defs(svg: ET.Element) -> ET.Element:
+    defs = element(svg, "defs")
+    bars = element(
         defs,
         "pattern",
         id="bars",
@@ -138,8 +92,8 @@ def _defs(svg: ET.Element) -> None:
         patternUnits="userSpaceOnUse",
         patternTransform="rotate(45)",
     )
-    _sub(bars, "rect", width="8", height="8", fill="#000000", fill_opacity="0.55")
-    _sub(
+    element(bars, "rect", width="8", height="8", fill="#000000", fill_opacity="0.55")
+    element(
         bars,
         "line",
         x1="0",
@@ -150,25 +104,29 @@ def _defs(svg: ET.Element) -> None:
         stroke_opacity="0.35",
         stroke_width="3",
     )
-    clip = _sub(defs, "clipPath", id="canvas")
-    _sub(clip, "rect", x="0", y="0", width="100%", height="100%")
+    clip = element(defs, "clipPath", id="canvas")
+    element(clip, "rect", x="0", y="0", width="100%", height="100%")
+    return defs
 
 
 def _tile(
     group: ET.Element, tile: Tile, drawing: Drawing, aspect: tuple[int, int] | None, fill: str
 ) -> None:
     label = tile_label(tile, drawing)
-    node = _sub(group, "g", id=f"view-{tile.index}", clip_path=f"url(#clip-view-{tile.index})")
+    node = element(group, "g", id=f"view-{tile.index}", clip_path=f"url(#clip-view-{tile.index})")
     box = {
         "x": str(tile.left),
         "y": str(tile.top),
         "width": str(max(tile.width, 0)),
         "height": str(max(tile.height, 0)),
     }
-    _sub(_sub(group, "clipPath", id=f"clip-view-{tile.index}"), "rect", **box)
+    element(element(group, "clipPath", id=f"clip-view-{tile.index}"), "rect", **box)
     # The outline is drawn inset by half its width, so it stays inside the view too.
-    _sub(node, "rect", **box, fill=fill, stroke="#ffffff", stroke_width="2")
+    element(node, "rect", **box, fill=fill, stroke="#ffffff", stroke_width="2")
     lines = [short(label), f"{tile.width}\u00d7{tile.height} \u00b7 layer {tile.layer}"]
+    placeholder = images.placeholder_in_view(node, tile, ink(int(fill[1:], 16) << 8))
+    if placeholder is not None:
+        lines.append(placeholder)
     if aspect is not None and not tile.whiteboard and tile.width > 0 and tile.height > 0:
         share = round(float(lost_share(tile.width, tile.height, aspect, tile.fill_mode)) * 100)
         lines.append(f"fit: {share}% bars" if tile.fill_mode == 2 else f"crop: {share}% cut")
@@ -179,9 +137,9 @@ def _tile(
     lines, size = label_lines(lines, tile.width, tile.height)
     centre_x = Fraction(tile.left + tile.right, 2)
     first = Fraction(tile.top + tile.bottom, 2) - Fraction(size * (len(lines) - 1), 2)
-    texts = _sub(node, "g", fill=_ink(int(fill[1:], 16) << 8))  # dark on light fills
+    texts = element(node, "g", fill=ink(int(fill[1:], 16) << 8))  # dark on light fills
     for offset, line in enumerate(lines):
-        _text(texts, centre_x, first + offset * size + size // 3, size, line)
+        text_at(texts, centre_x, first + offset * size + size // 3, size, line)
 
 
 def _bars(node: ET.Element, tile: Tile, aspect: tuple[int, int]) -> None:
@@ -191,25 +149,25 @@ def _bars(node: ET.Element, tile: Tile, aspect: tuple[int, int]) -> None:
     bar_h = (tile.height - ph) / 2
     if bar_w > 0:
         for x in (Fraction(tile.left), tile.right - bar_w):
-            _sub(
+            element(
                 node,
                 "rect",
-                x=_num(x),
+                x=num(x),
                 y=str(tile.top),
-                width=_num(bar_w),
+                width=num(bar_w),
                 height=str(tile.height),
                 fill="url(#bars)",
                 **{"class": "bars"},
             )
     if bar_h > 0:
         for y in (Fraction(tile.top), tile.bottom - bar_h):
-            _sub(
+            element(
                 node,
                 "rect",
                 x=str(tile.left),
-                y=_num(y),
+                y=num(y),
                 width=str(tile.width),
-                height=_num(bar_h),
+                height=num(bar_h),
                 fill="url(#bars)",
                 **{"class": "bars"},
             )
@@ -229,13 +187,13 @@ def _cut(node: ET.Element, tile: Tile, aspect: tuple[int, int]) -> None:
         bands += [(Fraction(tile.left), Fraction(tile.top), Fraction(tile.width), cut_h)]
         bands += [(Fraction(tile.left), tile.bottom - cut_h, Fraction(tile.width), cut_h)]
     for x, y, width, height in bands:
-        _sub(
+        element(
             node,
             "rect",
-            x=_num(x),
-            y=_num(y),
-            width=_num(width),
-            height=_num(height),
+            x=num(x),
+            y=num(y),
+            width=num(width),
+            height=num(height),
             fill="#e45756",
             fill_opacity="0.45",
             **{"class": "crop"},
@@ -245,9 +203,9 @@ def _cut(node: ET.Element, tile: Tile, aspect: tuple[int, int]) -> None:
 def _placeholder(svg: ET.Element, drawing: Drawing) -> None:
     name = SERVER_LAYOUTS.get(drawing.mix_mode, f"mix_mode {drawing.mix_mode}")
     size = max(10, min(36, drawing.width // 30))
-    ink = _ink(drawing.background)
-    box = _sub(svg, "g", id="server-side", fill=ink)
-    _sub(
+    colour = ink(drawing.background)
+    box = element(svg, "g", id="server-side", fill=colour)
+    element(
         box,
         "rect",
         x=str(drawing.width // 8),
@@ -255,7 +213,7 @@ def _placeholder(svg: ET.Element, drawing: Drawing) -> None:
         width=str(drawing.width - drawing.width // 4),
         height=str(drawing.height // 2),
         fill="none",
-        stroke=ink,
+        stroke=colour,
         stroke_dasharray="10 6",
         stroke_width="2",
     )
@@ -267,7 +225,7 @@ def _placeholder(svg: ET.Element, drawing: Drawing) -> None:
         lines.append(f"big view: {short(drawing.big_view)}")
     top = Fraction(drawing.height, 2) - Fraction(size * (len(lines) - 1), 2)
     for offset, line in enumerate(lines):
-        _text(box, Fraction(drawing.width, 2), top + offset * size * 3 // 2, size, line)
+        text_at(box, Fraction(drawing.width, 2), top + offset * size * 3 // 2, size, line)
 
 
 def render_svg(payload: dict[str, Any], *, source_aspect: tuple[int, int] | None = None) -> str:
@@ -286,10 +244,10 @@ def render_svg(payload: dict[str, Any], *, source_aspect: tuple[int, int] | None
             "font-family": "Helvetica, Arial, sans-serif",
         },
     )
-    title = _sub(svg, "title")
+    title = element(svg, "title")
     title.text = f"recspec layout preview: {width}\u00d7{height}, {len(drawing.tiles)} views"
-    _defs(svg)
-    _sub(
+    defs = _defs(svg)
+    element(
         svg,
         "rect",
         id="canvas-background",
@@ -299,12 +257,14 @@ def render_svg(payload: dict[str, Any], *, source_aspect: tuple[int, int] | None
         height=height,
         fill=hex_colour(drawing.background),
     )
+    images.background_under_views(svg, defs, drawing)
     if not drawing.tiles:
         _placeholder(svg, drawing)
     else:
-        views = _sub(svg, "g", id="views", clip_path="url(#canvas)")
+        views = element(svg, "g", id="views", clip_path="url(#canvas)")
         colours = tile_colours(drawing)
         for tile in drawing.in_paint_order():
             _tile(views, tile, drawing, source_aspect, colours[tile.index])
+    images.over_views(svg, drawing)
     body = ET.tostring(svg, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
