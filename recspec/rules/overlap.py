@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Iterator, Sequence
-from statistics import median_low
 
 from recspec.rules._helpers import View
 
@@ -71,8 +70,9 @@ def overlaps(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[Vi
     """
     if not placed:
         return
-    cell_width = max(1, median_low(view.width for view in placed))
-    cell_height = max(1, median_low(view.height for view in placed))
+    middle = (len(placed) - 1) // 2  # the lower median, as statistics.median_low (3 ms to import)
+    cell_width = max(1, sorted(view.width for view in placed)[middle])
+    cell_height = max(1, sorted(view.height for view in placed)[middle])
     layers: dict[int, _LayerIndex] = {}
     for position, later in enumerate(placed):
         if later.layer is None:
