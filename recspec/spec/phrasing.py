@@ -36,7 +36,11 @@ _CONTAINERS: dict[str, KeyPath] = {
     "app_id": ("room", "app_id"),
     "access_token": ("room", "access_token"),
     "room_id": ("room", "id"),
+    "fill_frame": ("record", "camera_off"),
+    "output_file_format": ("output", "format"),
+    "record_mute_audio": ("record", "mute_audio"),
 }
+_MUTE = {"1": '"record"', "2": '"drop"'}
 _MODES = {"1": '"single"', "2": '"mixed"'}
 _MEDIA = {"1": '"audio"', "2": '"video"', "3": '"audio+video"', "4": '"separate"'}
 _WORD = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
@@ -76,6 +80,15 @@ def spec_message(message: str, provenance: Mapping[str, KeyPath], key_path: KeyP
     )
     message = re.sub(
         r"\bstream_type is (\d)", lambda m: f"`record.media` is {_MEDIA.get(m[1], m[1])}", message
+    )
+    message = re.sub(
+        r"\brecord_mute_audio (is|to) (\d)",
+        lambda m: f"`record.mute_audio` {m[1]} {_MUTE.get(m[2], m[2])}",
+        message,
+    )
+    message = message.replace(
+        "record_mute_audio is absent (default 1)",
+        '`record.mute_audio` is absent (default "record")',
     )
     message = message.replace("mix_input_list[].stream_id", "`layout.streams`")
     message = message.replace(" is required in the payload", " is required")
