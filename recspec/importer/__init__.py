@@ -29,6 +29,8 @@ class Imported:
     exact: bool = False
     #: the whole body went to `[payload]` (the spec keys could not say it without extra fields)
     raw: bool = False
+    #: variables that also stand for a credential's value inside other fields
+    embedded: list[str] = field(default_factory=list)
 
 
 def _header(name: str | None, dialect: str, notes: list[str]) -> list[str]:
@@ -64,4 +66,4 @@ def import_body(document: Any, name: str | None = None) -> Imported:
     if not trial.text:
         raise NotABody("the body holds values a TOML spec cannot (see `recspec lint`)")
     used = {k: v for k, v in secrets.values.items() if "${env:" + k + "}" in trial.text}
-    return Imported(trial.text, dialect, used, trial.exact, raw)
+    return Imported(trial.text, dialect, used, trial.exact, raw, trial.embedded)

@@ -29,6 +29,7 @@ class Attempt:
     exact: bool = False
     extra: bool = False
     dropped: list[str] = field(default_factory=list)  #: pointers TOML could not hold
+    embedded: list[str] = field(default_factory=list)  #: see `Secrets.embedded`
 
 
 def same(a: Any, b: Any) -> bool:
@@ -120,10 +121,12 @@ def attempt(spec: Body, body: Body, target: str, secrets: Secrets, comments: lis
         full["payload"] = write(raw, target)
     if trial.dropped:
         comments = [*comments, "TOML has no null; left out: " + ", ".join(trial.dropped)]
+    secrets.embedded.clear()
     try:
         trial.text = dumps(secrets.spell_all(full), comments)
     except Unwritable:
         return trial
+    trial.embedded = list(secrets.embedded)
     trial.spec = full
     final = compiled(trial.text, secrets)
     trial.exact = final is not None and same(final, body)

@@ -73,6 +73,8 @@ class Secrets:
 
     values: dict[str, str] = field(default_factory=dict)  #: variable -> credential
     at: dict[Path, str] = field(default_factory=dict)  #: canonical path -> `${env:NAME}`
+    #: variables `spell` put into other fields (a credential's value seen elsewhere)
+    embedded: dict[str, None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, body: Any) -> Secrets:
@@ -122,6 +124,7 @@ class Secrets:
             found = next((item for item in embedded if text.startswith(item[0], index)), None)
             if found is not None:
                 out.append("${env:" + found[1] + "}")
+                self.embedded[found[1]] = None
                 index += len(found[0])
             elif text[index] == "$" and _REFERENCE.match(text, index):
                 out.append(_DOLLAR)
