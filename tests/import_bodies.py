@@ -85,9 +85,7 @@ def preset_views(
     return plan.mix_input_list()
 
 
-def hand_views(
-    draw: st.DrawFn, width: int, height: int, whiteboard: bool
-) -> list[dict[str, Any]]:
+def hand_views(draw: st.DrawFn, width: int, height: int, whiteboard: bool) -> list[dict[str, Any]]:
     """Views written by hand: anywhere in the canvas, optional keys present or not."""
     views = []
     for index in range(draw(st.integers(1, 5))):

@@ -33,6 +33,7 @@ class Body:
     text: str | None = None
     target: str | None = None
     problems: list[str] = field(default_factory=list)
+    written: bool = False
 
 
 @click.command("import")
@@ -76,11 +77,14 @@ def command(bodies: tuple[str, ...], output: Path | None, out_dir: Path | None) 
     for body in inputs:
         failed = _import_one(body, many=len(inputs) > 1) or failed
     if len(inputs) > 1:
-        written = sum(not b.problems for b in inputs)
+        written = sum(b.written for b in inputs)
         click.echo(
-            f"{len(inputs)} bodies imported: {written} clean, {len(inputs) - written} with problems.",
+            f"{len(inputs)} bodies: {written} imported, {len(inputs) - written} not "
+            f"({sum(bool(b.problems) for b in inputs)} with problems).",
             err=True,
         )
+    elif not inputs:
+        click.echo("recspec: no *.json bodies found", err=True)
     exit_with(1 if failed else 0)
 
 
@@ -146,13 +150,14 @@ def _import_one(body: Body, many: bool) -> bool:
     try:
         if any(problem.kind == "syntax" for problem in problems):
             raise NotABody("not valid JSON")
-        imported = import_body(document, body.name)
+        imported = import_body(document, None if body.path == "-" else body.name)
     except NotABody as exc:
         body.problems.append(str(exc))
         click.echo(f"recspec: {body.name}: {exc}; nothing written", err=True)
         return True
     if not _write(body, imported.text):
         exit_with(2)
+    body.written = True
     _tell(body, imported, bool(found))
     return bool(body.problems)
 
