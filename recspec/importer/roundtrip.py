@@ -11,11 +11,13 @@ compared, so `exact` is a checked fact, not a hope.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from recspec.importer.secrets import Secrets
 from recspec.importer.toml_writer import Unwritable, dumps
+from recspec.importer.units import is_int
 
 Body = dict[str, Any]
 
@@ -71,22 +73,29 @@ def with_credentials(node: Any, secrets: Secrets, path: tuple[str | int, ...] = 
     return node
 
 
-def without_nulls(node: Any, path: str, dropped: list[str]) -> Any:
-    """`node` without JSON nulls (TOML has none); their pointers go to `dropped`."""
+def _unwritable(value: Any) -> bool:
+    """JSON a TOML file cannot hold: null, an integer past 64 bits, 1e999 (read as infinity)."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    return value is None or (type(value) is int and not is_int(value))
+
+
+def writable(node: Any, path: str, dropped: list[str]) -> Any:
+    """`node` without what TOML cannot hold (`_unwritable`); their pointers go to `dropped`."""
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
             here = f"{path}/{str(key).replace('~', '~0').replace('/', '~1')}"
-            if value is None:
+            if _unwritable(value):
                 dropped.append(here)
             else:
-                out[key] = without_nulls(value, here, dropped)
+                out[key] = writable(value, here, dropped)
         return out
     if isinstance(node, list):
-        kept = [without_nulls(v, f"{path}/{i}", dropped) for i, v in enumerate(node)]
-        if any(v is None for v in node):
+        kept = [writable(v, f"{path}/{i}", dropped) for i, v in enumerate(node)]
+        if any(_unwritable(v) for v in node):
             dropped.append(path)
-            return [v for v in kept if v is not None]
+            return [w for v, w in zip(node, kept, strict=True) if not _unwritable(v)]
         return kept
     return node
 
@@ -110,17 +119,14 @@ def attempt(spec: Body, body: Body, target: str, secrets: Secrets, comments: lis
         first = compiled(dumps(secrets.spell_all(spec)), secrets)
     except Unwritable:
         return trial
-    if first is None:
-        return trial
-    patch, trial.extra = residue(body, first)
-    if trial.extra:
-        return trial
+    patch, trial.extra = residue(body, first or {})
     full = dict(spec)
     if patch:
-        raw = without_nulls(with_credentials(patch, secrets), "", trial.dropped)
+        raw = writable(with_credentials(patch, secrets), "", trial.dropped)
         full["payload"] = write(raw, target)
     if trial.dropped:
-        comments = [*comments, "TOML has no null; left out: " + ", ".join(trial.dropped)]
+        left_out = ", ".join(trial.dropped)
+        comments = [*comments, f"Left out (null or a number TOML cannot hold): {left_out}"]
     secrets.embedded.clear()
     try:
         trial.text = dumps(secrets.spell_all(full), comments)
@@ -129,7 +135,7 @@ def attempt(spec: Body, body: Body, target: str, secrets: Secrets, comments: lis
     trial.embedded = list(secrets.embedded)
     trial.spec = full
     final = compiled(trial.text, secrets)
-    trial.exact = final is not None and same(final, body)
+    trial.exact = not trial.extra and final is not None and same(final, body)
     return trial
 
 
@@ -138,7 +144,7 @@ def raw_spec(body: Body, target: str, secrets: Secrets) -> Body:
     `[payload]` overrides (everything else goes there too)."""
     room: Body = {"id": body.get("room_id") if isinstance(body.get("room_id"), str) else ""}
     if target == "legacy":
-        if type(body.get("app_id")) is int:
+        if is_int(body.get("app_id")):
             room["app_id"] = body["app_id"]
         if isinstance(body.get("access_token"), str):
             room["access_token"] = secrets.at.get(("access_token",), body["access_token"])

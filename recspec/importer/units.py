@@ -16,8 +16,8 @@ from recspec.spec import units
 
 
 def is_int(value: object) -> TypeGuard[int]:
-    """A JSON integer (not a bool, which Python counts as one)."""
-    return type(value) is int
+    """A JSON integer that TOML can hold (64-bit; and not a bool, which Python counts as one)."""
+    return type(value) is int and -(2**63) <= value < 2**63
 
 
 def _checked(spelling: str, value: int, parser: Callable[[str], object]) -> bool:

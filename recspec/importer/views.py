@@ -80,13 +80,14 @@ def _tile(view: Any) -> Tile | None:
         if {"stream_id", "fill_mode", "background_image"} & view.keys():
             return None
         return Tile(left, top, right, bottom, layer, None, None, None, True)
-    if view.get("fill_mode") not in FITS or not is_int(view.get("fill_mode")):
+    fill = view.get("fill_mode")
+    if not is_int(fill) or fill not in FITS:
         return None
     if stream is not None and not isinstance(stream, str):
         return None
     if background is not None and not isinstance(background, str):
         return None
-    return Tile(left, top, right, bottom, layer, stream, FITS[view["fill_mode"]], background, False)
+    return Tile(left, top, right, bottom, layer, stream, FITS[fill], background, False)
 
 
 def uniform(values: list[str | None]) -> str | None:
