@@ -1,4 +1,4 @@
-"""`recspec import`: idiomatic specs, credentials as `${env:NAME}`, findings and exit codes."""
+"""`recspec import` on the command line: output, findings, exit codes, files and folders."""
 
 from __future__ import annotations
 
@@ -11,56 +11,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from import_samples import BODY, KEY_ID, SECRET, TOKEN, V2_BODY
 
 from recspec.cli import cli
 from recspec.compiler import compile_file
-from recspec.importer import import_body
-from recspec.importer.roundtrip import same
-
-ROOT = Path(__file__).resolve().parent.parent
-TOKEN, KEY_ID, SECRET = "tok-SECRET-0001", "AKIASECRETKEYID9", "sk-VERY-secret/KEY+42"
-BODY: dict[str, Any] = {
-    "app_id": 1234567890,
-    "access_token": TOKEN,
-    "room_id": "standup-42",
-    "record_input_params": {
-        "record_mode": 2,
-        "stream_type": 3,
-        "fill_blank": True,
-        "max_idle_time": 90,
-        "max_record_time": 7200,
-        "mix_config": {
-            "mix_mode": 2,
-            "mix_output_stream_id": "standup-42-mix",
-            "mix_output_video_config": {
-                "width": 1280,
-                "height": 720,
-                "fps": 15,
-                "bitrate": 1500000,
-            },
-            "mix_output_background_color": 0x1A1A1A00,
-        },
-    },
-    "record_output_params": {"output_file_format": "mp4", "output_folder": "record/"},
-    "storage_params": {
-        "storage_provider": 1,
-        "region": "us-east-1",
-        "bucket_name": "recordings",
-        "access_key_id": KEY_ID,
-        "access_key_secret": SECRET,
-    },
-}
-V2_BODY = {
-    "RoomId": "class-7b",
-    "RecordInputParams": {"RecordMode": 1, "StreamType": 1, "MaxIdleTime": 300},
-    "StorageParams": {
-        "Vendor": 2,
-        "Region": "oss-cn-hangzhou",
-        "Bucket": "b",
-        "AccessKeyId": KEY_ID,
-        "AccessKeySecret": SECRET,
-    },
-}
 
 
 def run(*args: str, stdin: str | None = None) -> Any:
@@ -121,22 +75,6 @@ def test_a_v2_body_gets_target_v2_and_the_provider_names(tmp_path: Path) -> None
     assert spec["storage"]["access_key_id"] == "${env:ALIYUN_OSS_ACCESS_KEY_ID}"
     assert "ALIYUN_OSS_ACCESS_KEY_SECRET" in result.stderr
     assert_no_secret(result.stderr, (tmp_path / "spec.toml").read_text())
-
-
-def test_portrait_canvas_odd_bitrate_and_names_for_codes() -> None:
-    body = copy.deepcopy(BODY)
-    mix = body["record_input_params"]["mix_config"]
-    mix["mix_output_video_config"] = {"width": 1080, "height": 1920, "fps": 30, "bitrate": 1234567}
-    body["record_input_params"]["fill_frame"] = {
-        "frame_fill_mode": 2,
-        "frame_fill_color": 0x20212400,
-    }
-    spec = tomllib.loads(import_body(body).text)
-    assert spec["video"]["resolution"] == "1080x1920"
-    assert spec["video"]["fps"] == 30
-    assert spec["video"]["bitrate"] == 1234567  # no unit spells it exactly
-    assert spec["record"]["camera_off"] == "color"
-    assert spec["record"]["camera_off_color"] == "#202124"
 
 
 def test_an_invalid_body_imports_with_its_findings_and_exit_1(tmp_path: Path) -> None:
@@ -217,6 +155,11 @@ def test_standard_input(tmp_path: Path) -> None:
     assert run("-", "--out-dir", str(tmp_path), stdin="{}").exit_code == 2
 
 
+def test_help_lists_import() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert "import" in result.output
+
+
 def test_a_secret_seen_in_another_field_is_referenced_there_too(tmp_path: Path) -> None:
     body = copy.deepcopy(BODY)
     body["record_output_params"]["callback_url"] = f"https://hooks.example.com/cb?token={TOKEN}"
@@ -229,119 +172,3 @@ def test_a_secret_seen_in_another_field_is_referenced_there_too(tmp_path: Path) 
     )
     assert "also appears in other fields" in result.stderr
     assert_no_secret(result.stdout, result.stderr)
-
-
-def test_two_different_credentials_never_share_a_variable() -> None:
-    body = copy.deepcopy(V2_BODY)
-    body["StorageParams"] = {
-        "Vendor": 5,
-        "AccessKeyId": "flat-key-1",
-        "AlibabaCloudVodParams": {
-            "Region": "cn-shanghai",
-            "AccessKeyId": "vod-key-2",
-            "AccessKeySecret": "vod-secret-3",
-            "Title": "t",
-            "StorageLocation": "x.oss-cn-shanghai.aliyuncs.com",
-        },
-    }
-    imported = import_body(body)
-    assert len(set(imported.variables.values())) == len(imported.variables) == 3
-    assert imported.variables["ALIYUN_VOD_ACCESS_KEY"] == "vod-key-2"
-    assert imported.exact
-
-
-def round_trip(body: dict[str, Any]) -> dict[str, Any]:
-    imported = import_body(body)
-    compiled = compile_file(text=imported.text, env=imported.variables)
-    assert compiled.document is not None and imported.exact, imported.text
-    from recspec.dialect.names import write
-
-    assert same(write(compiled.document, imported.dialect), body)
-    return tomllib.loads(imported.text)
-
-
-def test_a_literal_env_reference_in_the_body_is_kept_literal(monkeypatch: Any) -> None:
-    body = copy.deepcopy(BODY)
-    body["room_id"] = "${env:HOME}"
-    body["record_output_params"]["output_folder"] = "a/$${env:X:-y}/"
-    monkeypatch.setenv("HOME", "/somewhere")
-    spec = round_trip(body)
-    assert "RECSPEC_LITERAL_DOLLAR" in spec["room"]["id"]
-
-
-def test_what_the_spec_cannot_say_goes_to_payload_in_the_body_dialect() -> None:
-    body = copy.deepcopy(V2_BODY)
-    body["RecordInputParams"] = {
-        "RecordMode": 2,
-        "StreamType": 1,
-        "MixConfig": {"MixMode": 2, "MixOutputStreamId": "audio-mix"},  # v2 audio only: no canvas
-    }
-    body["RecordOutputParams"] = {"OutputFileRule": 1}
-    spec = round_trip(body)
-    assert spec["record"]["mode"] == "single"  # so nothing builds a canvas; [payload] mixes
-    assert spec["payload"]["RecordInputParams"]["RecordMode"] == 2
-    assert spec["payload"]["RecordOutputParams"] == {"OutputFileRule": 1}
-    assert "record_mode 2 (mixed) is set under [payload]" in import_body(body).text
-
-
-def test_server_layouts_keep_focus_and_fit() -> None:
-    body = copy.deepcopy(V2_BODY)
-    body["RecordInputParams"] = {
-        "RecordMode": 2,
-        "MixConfig": {
-            "MixMode": 3,
-            "FillMode": 2,
-            "MixMaxResolutionStreamId": "host",
-            "MixOutputStreamId": "class-7b-mix",
-            "MixOutputVideoConfig": {"Width": 1280, "Height": 720, "Fps": 15, "Bitrate": 1130000},
-        },
-    }
-    spec = round_trip(body)
-    assert spec["layout"] == {"preset": "zego-horizontal", "focus": "host", "fit": "fit"}
-    assert "video" not in spec and "mode" not in spec.get("record", {})
-
-
-def test_views_no_preset_makes_become_custom_tiles_or_stay_raw() -> None:
-    body = copy.deepcopy(BODY)
-    mix = body["record_input_params"]["mix_config"]
-    mix["mix_mode"] = 1
-    mix["mix_input_list"] = [
-        {
-            "stream_id": "a",
-            "top": 0,
-            "left": 0,
-            "bottom": 720,
-            "right": 640,
-            "layer": 1,
-            "fill_mode": 1,
-        },
-        {
-            "stream_id": "b",
-            "top": 100,
-            "left": 700,
-            "bottom": 400,
-            "right": 1100,
-            "layer": 2,
-            "fill_mode": 2,
-        },
-    ]
-    spec = round_trip(body)
-    assert spec["layout"]["preset"] == "custom"
-    assert spec["layout"]["tile"][1] == {
-        "stream": "b",
-        "left": 700,
-        "top": 100,
-        "width": 400,
-        "height": 300,
-        "layer": 2,
-        "fit": "fit",
-    }
-    del mix["mix_input_list"][0]["fill_mode"]  # no preset writes a view without fill_mode
-    spec = round_trip(body)
-    assert "layout" not in spec and spec["record"]["mode"] == "mixed"
-    assert spec["payload"]["record_input_params"]["mix_config"]["mix_mode"] == 1
-
-
-def test_help_lists_import() -> None:
-    result = CliRunner().invoke(cli, ["--help"])
-    assert "import" in result.output

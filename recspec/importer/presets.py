@@ -14,114 +14,15 @@ big tile is the whiteboard: that is what presentation is for).
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable
-from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
-from recspec.importer.views import Tile, uniform
+from recspec.importer.views import Tile, Views, lengths, read_slots, uniform, unique
 
 Options = dict[str, list[Any]]
-ASPECTS = ("16:9", "4:3", "1:1", "9:16", "3:4")
-ALIGNS = (2, 1, 4, 8, 16)
 #: Plans tried at most per body (~50 µs each): a list no preset makes costs at most ~0.2 s.
 BUDGET = 4000
-
-
-class Views:
-    """What the search reads off the views: canvas, slots, the base keys every preset shares."""
-
-    def __init__(self, tiles: list[Tile], width: int, height: int, whiteboard: bool) -> None:
-        self.tiles, self.width, self.height, self.whiteboard = tiles, width, height, whiteboard
-        self.slots = tiles[1:] if whiteboard else tiles
-        self.base: dict[str, Any] = {}
-        edges = [e for t in tiles for e in (t.left, t.top, t.right, t.bottom)]
-        self.aligns = [
-            a
-            for a in ALIGNS
-            if width % a == 0 and height % a == 0 and all(e % a == 0 for e in edges)
-        ]
-        self.margins = _unique(
-            [0]
-            + [
-                m
-                for m in (
-                    min(t.left for t in tiles),
-                    min(t.top for t in tiles),
-                    width - max(t.right for t in tiles),
-                    height - max(t.bottom for t in tiles),
-                )
-                if m >= 0
-            ]
-        )
-        self.aspects: list[str | None] = [None, *ASPECTS]
-        for t in (self.slots[0], self.slots[-1]) if self.slots else ():
-            if t.width > 0 and t.height > 0:
-                divisor = math.gcd(t.width, t.height)
-                self.aspects.append(f"{t.width // divisor}:{t.height // divisor}")
-        self.aspects = _unique(self.aspects)
-
-    def layers(self, *wanted: int) -> bool:
-        """Whether the first tile has layer wanted[0] and every other tile wanted[-1]."""
-        return self.tiles[0].layer == wanted[0] and all(
-            t.layer == wanted[-1] for t in self.tiles[1:]
-        )
-
-    def gaps(self) -> list[int]:
-        """0, then the three smallest distances between tiles that face each other."""
-        found: set[int] = set()
-        for a in self.tiles:
-            for b in self.tiles:
-                if a.top < b.bottom and b.top < a.bottom and b.left >= a.right:
-                    found.add(b.left - a.right)
-                if a.left < b.right and b.left < a.right and b.top >= a.bottom:
-                    found.add(b.top - a.bottom)
-        return _unique([0, *sorted(found)[:3]])
-
-
-def _unique(values: list[Any]) -> list[Any]:
-    return list(dict.fromkeys(values))
-
-
-def read_slots(tiles: list[Tile], whiteboard: bool) -> dict[str, Any] | None:
-    """`streams`, `tiles` and `backgrounds` for views in slot order, or None when no computed
-    preset orders them so (a whiteboard not first, a named view after a join-order one)."""
-    if whiteboard != (bool(tiles) and tiles[0].whiteboard):
-        return None
-    slots = tiles[1:] if whiteboard else tiles
-    if any(t.whiteboard for t in slots):
-        return None
-    named = [t.stream for t in itertools.takewhile(lambda t: t.stream is not None, slots)]
-    rest = slots[len(named) :]
-    if any(t.stream is not None or t.background is not None for t in rest):
-        return None
-    if len(set(named)) != len(named) or "" in named:
-        return None
-    base: dict[str, Any] = {}
-    if named:
-        base["streams"] = named
-    if rest:
-        base["tiles"] = len(slots)
-    backgrounds = {t.stream: t.background for t in slots if t.background is not None}
-    if backgrounds:
-        base["backgrounds"] = backgrounds
-    return base
-
-
-def lengths(size: int, whole: int, aligns: list[int], default: Any) -> list[Any]:
-    """Spellings of a thickness: the default, the whole percentage that rounds to `size`
-    (the one nearest the exact share), then `size` pixels."""
-    from recspec.layout.units import round_to
-
-    best: tuple[Fraction, int] | None = None
-    for percent in range(1, 101):
-        exact = Fraction(percent * whole, 100)
-        if any(max(round_to(exact, a), a) == size for a in aligns):
-            key = (abs(exact - size), percent)
-            best = key if best is None or key < best else best
-    found = [default, *([f"{best[1]}%"] if best else []), size]
-    return _unique(found)
 
 
 def _fits(views: Views, big_own_fit: bool) -> Options | None:
@@ -172,7 +73,7 @@ def strips(views: Views, big_own_fit: bool) -> Options | None:
         return None
     big, thumbs = views.tiles[0], views.tiles[1:]
     if not thumbs:
-        return {**_common(views, [0], _unique([0, big.left])), **fits}
+        return {**_common(views, [0], unique([0, big.left])), **fits}
     first = thumbs[0]
     side = {
         "right": first.left >= big.right,
@@ -201,7 +102,7 @@ def strips(views: Views, big_own_fit: bool) -> Options | None:
         "strip": [strip],
         "strip_size": lengths(thickness, whole, views.aligns, "20%"),
         "strip_capacity": [None, per_strip],
-        "max_strips": _unique([2, count]),
+        "max_strips": unique([2, count]),
         "strip_align": ["start", "center", "end"],
         "tile_aspect": views.aspects,
     }
@@ -212,7 +113,7 @@ def pip(views: Views) -> Options | None:
     if fits is None or not views.layers(1, 2):
         return None
     main, overlays = views.tiles[0], views.tiles[1:]
-    common = _common(views, [0], _unique([0, main.left]))
+    common = _common(views, [0], unique([0, main.left]))
     if not overlays:
         return {**common, **fits}
     first = overlays[0]
@@ -224,7 +125,7 @@ def pip(views: Views) -> Options | None:
         **fits,
         "corner": [f"{'bottom' if bottom else 'top'}-{'right' if right else 'left'}"],
         "overlay_size": lengths(first.width, views.width, views.aligns, "25%"),
-        "overlay_margin": _unique([16, spacing]),
+        "overlay_margin": unique([16, spacing]),
         "tile_aspect": views.aspects,
     }
 
