@@ -172,3 +172,25 @@ def test_a_secret_seen_in_another_field_is_referenced_there_too(tmp_path: Path) 
     )
     assert "also appears in other fields" in result.stderr
     assert_no_secret(result.stdout, result.stderr)
+
+
+def test_a_legacy_body_says_target_legacy_where_the_configuration_defaults_to_v2(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "recspec.toml").write_text('target = "v2"\n')
+    result = run(str(body_file(tmp_path, BODY)), "-o", str(tmp_path / "specs" / "a.toml"))
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "specs" / "a.toml").read_text()
+    assert tomllib.loads(text)["target"] == "legacy"
+    result = run(str(body_file(tmp_path, BODY)), "-o", str(tmp_path / "b.toml"))
+    assert "target" not in tomllib.loads((tmp_path / "b.toml").read_text())
+
+
+def test_a_fifo_in_a_folder_is_refused_unopened(tmp_path: Path) -> None:
+    body_file(tmp_path / "in", BODY, "a.json")
+    os.mkfifo(tmp_path / "in" / "pipe.json")
+    result = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "pipe.json: not a regular file" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.toml"]

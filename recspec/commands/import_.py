@@ -71,8 +71,14 @@ def command(bodies: tuple[str, ...], output: Path | None, out_dir: Path | None) 
         raise click.UsageError("several bodies (or a folder) need --out-dir DIR")
     inputs = [Body(path, "-" if path == "-" else display_path(path)) for path in files]
     _plan_outputs(inputs, output, out_dir)
+    from recspec.lint import _special_walked_files
+
+    special = _special_walked_files(bodies, files)  # a FIFO in a folder would block the read
     for body in inputs:
-        body.text = _read(body)
+        if body.path in special:
+            body.problems.append("not a regular file (a FIFO, device or socket); refused")
+        else:
+            body.text = _read(body)
     failed = False
     for body in inputs:
         failed = _import_one(body, many=len(inputs) > 1) or failed
@@ -150,7 +156,8 @@ def _import_one(body: Body, many: bool) -> bool:
     try:
         if any(problem.kind == "syntax" for problem in problems):
             raise NotABody("not valid JSON")
-        imported = import_body(document, None if body.path == "-" else body.name)
+        name = None if body.path == "-" else body.name
+        imported = import_body(document, name, _default_target(body))
     except NotABody as exc:
         body.problems.append(str(exc))
         click.echo(f"recspec: {body.name}: {exc}; nothing written", err=True)
@@ -160,6 +167,16 @@ def _import_one(body: Body, many: bool) -> bool:
     body.written = True
     _tell(body, imported, bool(found))
     return bool(body.problems)
+
+
+def _default_target(body: Body) -> str:
+    """The `target` the configuration nearest to the spec's place gives specs without one."""
+    from recspec.config import ConfigError, ConfigResolver
+
+    try:
+        return ConfigResolver()(body.target or "stdin").target
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _write(body: Body, text: str) -> bool:

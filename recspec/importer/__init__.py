@@ -40,8 +40,13 @@ def _header(name: str | None, dialect: str, notes: list[str]) -> list[str]:
     return [f"Imported{source} ({get(dialect).title} body) by `recspec import`.", *notes]
 
 
-def import_body(document: Any, name: str | None = None) -> Imported:
-    """Import a parsed start body. Raises `NotABody` when it is not a JSON object."""
+def import_body(document: Any, name: str | None = None, default_target: str = "legacy") -> Imported:
+    """Import a parsed start body. Raises `NotABody` when it is not a JSON object.
+
+    `default_target` is the API a spec without `target` compiles for where the spec will live
+    (the configuration's `target`): a legacy body then says `target = "legacy"` when that is
+    not it. A v2 body always says `target = "v2"`.
+    """
     from recspec.dialect import detect
     from recspec.dialect.names import read
     from recspec.importer.read import read_body
@@ -54,13 +59,13 @@ def import_body(document: Any, name: str | None = None) -> Imported:
     body, _ = read(document, dialect)
     secrets = Secrets.of(body)
     notes: list[str] = []
-    spec = read_body(body, dialect, secrets, notes)
+    explicit = dialect == "v2" or default_target != dialect
+    spec = read_body(body, dialect, secrets, notes, explicit)
     trial = attempt(spec, body, dialect, secrets, _header(name, dialect, notes))
     raw = False
     if not trial.exact:
-        fallback = attempt(
-            raw_spec(body, dialect, secrets), body, dialect, secrets, _header(name, dialect, [])
-        )
+        minimal = raw_spec(body, dialect, secrets, explicit)
+        fallback = attempt(minimal, body, dialect, secrets, _header(name, dialect, []))
         if fallback.exact or (fallback.text and not trial.text):
             trial, raw = fallback, True
     if not trial.text:

@@ -63,11 +63,14 @@ def _spelled(node: Table, key: str, spell: Any) -> Any:
     return spell(value) if value is not None else None
 
 
-def read_body(body: Table, target: str, secrets: Secrets, notes: list[str]) -> Table:
-    """The spec (as TOML-ready data, without `[payload]`) for the canonical `body`."""
+def read_body(
+    body: Table, target: str, secrets: Secrets, notes: list[str], explicit: bool
+) -> Table:
+    """The spec (as TOML-ready data, without `[payload]`) for the canonical `body` of the
+    `target` dialect; `explicit` writes the `target` key."""
     spec: Table = {"version": 1}
-    if target == "v2":
-        spec["target"] = "v2"
+    if explicit:
+        spec["target"] = target
     spec["room"] = _room(body, target, secrets)
     rip = _dict(body, "record_input_params")
     record = _record(rip)

@@ -139,7 +139,7 @@ def attempt(spec: Body, body: Body, target: str, secrets: Secrets, comments: lis
     return trial
 
 
-def raw_spec(body: Body, target: str, secrets: Secrets) -> Body:
+def raw_spec(body: Body, target: str, secrets: Secrets, explicit: bool) -> Body:
     """The smallest spec the compiler accepts: the room, and s3 as a placeholder provider that
     `[payload]` overrides (everything else goes there too)."""
     room: Body = {"id": body.get("room_id") if isinstance(body.get("room_id"), str) else ""}
@@ -149,8 +149,8 @@ def raw_spec(body: Body, target: str, secrets: Secrets) -> Body:
         if isinstance(body.get("access_token"), str):
             room["access_token"] = secrets.at.get(("access_token",), body["access_token"])
     spec: Body = {"version": 1}
-    if target == "v2":
-        spec["target"] = "v2"
+    if explicit:
+        spec["target"] = target
     spec["room"] = room
     spec["storage"] = {"provider": "s3"}
     return spec
