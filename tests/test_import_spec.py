@@ -79,7 +79,7 @@ def test_what_the_spec_cannot_say_goes_to_payload_in_the_body_dialect() -> None:
     assert spec["record"]["mode"] == "single"  # so nothing builds a canvas; [payload] mixes
     assert spec["payload"]["RecordInputParams"]["RecordMode"] == 2
     assert spec["payload"]["RecordOutputParams"] == {"OutputFileRule": 1}
-    assert "record_mode 2 (mixed) is set under [payload]" in import_body(body).text
+    assert "record_mode 2 (mixed) under [payload]" in import_body(body).text
 
 
 def test_server_layouts_keep_focus_and_fit() -> None:

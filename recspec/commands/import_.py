@@ -52,7 +52,10 @@ class Body:
 def command(bodies: tuple[str, ...], output: Path | None, out_dir: Path | None) -> None:
     """Turn start bodies (legacy or v2 JSON) into specs that compile back to them exactly.
 
-    `-` reads one body from standard input.
+    Credentials become `${env:...}` references: stderr names the variables to set, beside the
+    body's lint findings. `-` reads one body from standard input. Exit 0 clean, 1 a body with
+    errors or that is not a JSON object (nothing written for it), 2 usage error or unreadable
+    path.
     """
     from recspec.lint import display_path
     from recspec.source import UnreadableError, find_inputs

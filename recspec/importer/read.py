@@ -23,8 +23,8 @@ STREAM_MEDIA = {0: "default", 1: "audio", 2: "video", 3: "audio+video"}
 FORMATS = frozenset({"mp4", "flv", "hls", "jpg", "mp3", "aac", "ogg"})
 #: `[record] mode` when the body mixes but the spec may not build the mix itself (see `_mix`).
 MODE_NOTE = (
-    "record_mode 2 (mixed) is set under [payload]: this mix_config has no "
-    "mix_output_video_config, which [video] would always write"
+    'mode = "single" and record_mode 2 (mixed) under [payload]: the body mixes without a '
+    'mix_output_video_config, which [record] mode = "mixed" would always write'
 )
 
 
