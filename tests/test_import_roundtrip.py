@@ -106,6 +106,38 @@ def test_generated_bodies_round_trip(drawn: tuple[str, dict[str, Any]]) -> None:
     assert ('target = "v2"' in text) == (dialect == "v2")
 
 
+def _rule_examples() -> list[tuple[str, str, dict[str, Any]]]:
+    """(rule code, dialect, body) for every payload rule's `good` and `bad` example body."""
+    from recspec.dialect.names import write
+    from recspec.rules import all_rules
+    from recspec.rules.examples import apply_example
+
+    found = []
+    for rule in all_rules():
+        if rule.kind != "payload" or rule.check is None:
+            continue
+        for example in (rule.good, rule.bad):
+            for dialect in ("legacy", "v2"):
+                body = apply_example(example, rule.dialect)
+                if isinstance(body, dict):
+                    found.append((rule.code, dialect, write(body, dialect)))
+    return found
+
+
+def test_every_valid_rule_example_body_round_trips() -> None:
+    tried = 0
+    for code, dialect, body in _rule_examples():
+        detected, found = check_body(body)
+        if detected.name != dialect or any(r.severity is Severity.ERROR for r, _ in found):
+            continue
+        tried += 1
+        try:
+            assert_round_trip(body)
+        except AssertionError as exc:
+            raise AssertionError(f"{code} ({dialect}): {exc}") from None
+    assert tried >= 100
+
+
 EXAMPLE_SPECS = sorted(EXAMPLES.rglob("*.toml"))
 
 

@@ -138,3 +138,15 @@ def test_views_no_preset_makes_become_custom_tiles_or_stay_raw() -> None:
     spec = round_trip(body)
     assert "layout" not in spec and spec["record"]["mode"] == "mixed"
     assert spec["payload"]["record_input_params"]["mix_config"]["mix_mode"] == 1
+
+
+def test_views_that_spell_out_zego_defaults_stay_raw_with_a_pointer_to_their_layout() -> None:
+    from recspec.rules.examples import BASE_PAYLOAD  # a 2x2 grid written with view_type 1
+
+    imported = import_body(BASE_PAYLOAD)
+    spec = round_trip(BASE_PAYLOAD)
+    assert "layout" not in spec
+    assert len(spec["payload"]["record_input_params"]["mix_config"]["mix_input_list"]) == 4
+    assert 'Otherwise they are [layout] preset = "grid"' in " ".join(
+        line.lstrip("# ") for line in imported.text.splitlines() if line.startswith("#")
+    )

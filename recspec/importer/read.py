@@ -192,7 +192,7 @@ def _mix(
             return None, None, "single"
         return None, None, None
     width, height, fps, bps = canvas
-    layout = layout_for(mix, width, height, whiteboard)
+    layout = layout_for(mix, width, height, whiteboard, notes)
     video = _video(mix, room, width, height, fps, bps)
     if layout is not None:
         return layout, video or None, None if mixed else "single"

@@ -32,7 +32,14 @@ class Unwritable(ValueError):
 
 def dumps(data: dict[str, Any], comments: Sequence[str] = ()) -> str:
     """`data` as TOML text, after `# comments` lines."""
-    lines = [f"# {line}" if line else "#" for text in comments for line in text.splitlines()]
+    import textwrap
+
+    lines = [
+        f"# {line}" if line else "#"
+        for text in comments
+        for paragraph in text.splitlines()
+        for line in textwrap.wrap(paragraph, 96, break_on_hyphens=False) or [""]
+    ]
     _table(lines, (), data)
     return "\n".join(lines).lstrip("\n") + "\n"
 
@@ -89,13 +96,21 @@ def _section(here: tuple[str, ...], item: Any) -> str | None:
 
     Top-level tables are sections (an empty `[video]` too); inside the spec's own tables,
     tables are inline and only lists of tables (`[[layout.tile]]`) are sections; inside
-    `[payload]` every non-empty table is a section."""
+    `[payload]` every non-empty table is a section, and a list of flat tables (views) is an
+    array with one inline table per line."""
     top = len(here) == 1
+    raw = here[0] == "payload"
     if isinstance(item, dict):
-        return "table" if top or (here[0] == "payload" and item) else None
-    if not top and isinstance(item, list) and item and all(isinstance(v, dict) for v in item):
-        return "array"
-    return None
+        return "table" if top or (raw and item) else None
+    if top or not isinstance(item, list) or not item:
+        return None
+    if not all(isinstance(v, dict) for v in item):
+        return None
+    return "rows" if raw and all(_flat(v) for v in item) else "array"
+
+
+def _flat(table: dict[str, Any]) -> bool:
+    return all(not isinstance(v, dict | list) for v in table.values())
 
 
 def _table(lines: list[str], path: tuple[str, ...], table: dict[str, Any]) -> None:
@@ -104,6 +119,8 @@ def _table(lines: list[str], path: tuple[str, ...], table: dict[str, Any]) -> No
         kind = _section((*path, name), item)
         if kind is None:
             lines.append(f"{key(name)} = {value(item)}")
+        elif kind == "rows":
+            lines += [f"{key(name)} = [", *(f"  {value(row)}," for row in item), "]"]
         else:
             later.append((name, item, kind))
     for name, item, kind in later:
@@ -113,6 +130,6 @@ def _table(lines: list[str], path: tuple[str, ...], table: dict[str, Any]) -> No
                 lines += ["", f"[[{_header(here)}]]"]
                 _table(lines, here, element)
         else:
-            if not item or any(_section((*here, k), v) is None for k, v in item.items()):
+            if not item or any(_section((*here, k), v) in (None, "rows") for k, v in item.items()):
                 lines += ["", f"[{_header(here)}]"]  # else its sub-sections create it
             _table(lines, here, item)

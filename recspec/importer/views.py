@@ -99,6 +99,23 @@ def _tile(view: Any) -> Tile | None:
     return Tile(left, top, right, bottom, layer, stream, FITS[fill], background, False)
 
 
+def with_defaults(views: Any) -> list[Any] | None:
+    """`views` as a layout would write them, where they differ only by ZEGO's defaults: a
+    missing camera `fill_mode` is 1 (crop), an explicit `view_type: 1` is left out. None when
+    nothing changes (or the list is not one of objects)."""
+    if not isinstance(views, list) or not all(isinstance(v, dict) for v in views):
+        return None
+    fixed = []
+    for view in views:
+        view = dict(view)
+        if view.get("view_type") == 1 and is_int(view["view_type"]):
+            del view["view_type"]
+        if "view_type" not in view and "fill_mode" not in view:
+            view["fill_mode"] = 1
+        fixed.append(view)
+    return fixed if fixed != views else None
+
+
 def uniform(values: list[str | None]) -> str | None:
     """The one value all of `values` share (None when they differ or there are none)."""
     return values[0] if values and all(v == values[0] for v in values) else None
