@@ -138,7 +138,7 @@ def test_a_folder_imports_into_out_dir(tmp_path: Path) -> None:
     result = run(str(src), "--out-dir", str(out))
     assert result.exit_code == 1  # c.json is not a body
     assert sorted(p.name for p in out.iterdir()) == ["a.toml", "b.toml"]
-    assert "3 bodies: 2 imported, 1 not" in result.stderr
+    assert "3 bodies: 2 imported, 1 not imported; 1 with problems." in result.stderr
     stamp = os.stat(out / "a.toml").st_mtime_ns
     os.remove(src / "c.json")
     assert run(str(src), "--out-dir", str(out)).exit_code == 0

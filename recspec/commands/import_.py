@@ -87,9 +87,10 @@ def command(bodies: tuple[str, ...], output: Path | None, out_dir: Path | None) 
         failed = _import_one(body, many=len(inputs) > 1) or failed
     if len(inputs) > 1:
         written = sum(b.written for b in inputs)
+        troubled = sum(bool(b.problems) for b in inputs)
         click.echo(
-            f"{len(inputs)} bodies: {written} imported, {len(inputs) - written} not "
-            f"({sum(bool(b.problems) for b in inputs)} with problems).",
+            f"{len(inputs)} bodies: {written} imported, {len(inputs) - written} not imported; "
+            f"{troubled} with problems.",
             err=True,
         )
     elif not inputs:
@@ -168,7 +169,7 @@ def _import_one(body: Body, many: bool) -> bool:
     if not _write(body, imported.text):
         exit_with(2)
     body.written = True
-    _tell(body, imported, bool(found))
+    _tell(body, imported)
     return bool(body.problems)
 
 
@@ -200,7 +201,7 @@ def _write(body: Body, text: str) -> bool:
     return True
 
 
-def _tell(body: Body, imported: Imported, invalid: bool) -> None:
+def _tell(body: Body, imported: Imported) -> None:
     """The variables to set, and what does not round-trip, on stderr (never a value)."""
     where = f"{body.name}: " if body.path != "-" else ""
     if imported.variables:
@@ -218,7 +219,7 @@ def _tell(body: Body, imported: Imported, invalid: bool) -> None:
             err=True,
         )
     if not imported.exact:
-        why = "it has errors" if invalid else "please report this"
+        why = "it has errors" if body.problems else "please report this"
         click.echo(
             f"recspec: {where}the spec does not compile back to exactly this body ({why})",
             err=True,
