@@ -150,3 +150,22 @@ def test_views_that_spell_out_zego_defaults_stay_raw_with_a_pointer_to_their_lay
     assert 'Otherwise they are [layout] preset = "grid"' in " ".join(
         line.lstrip("# ") for line in imported.text.splitlines() if line.startswith("#")
     )
+
+
+def test_a_secret_that_is_also_a_table_key_is_never_written() -> None:
+    from import_samples import KEY_ID
+
+    body = copy.deepcopy(V2_BODY)
+    body["RecordInputParams"] = {
+        "RecordMode": 2,
+        "StreamType": 3,
+        "MixConfig": {
+            "MixMode": 2,
+            "MixOutputStreamId": "mix",
+            "MixOutputVideoConfig": {"Width": 1280, "Height": 720, "Fps": 15, "Bitrate": 1130000},
+            "StreamConfigList": [{"StreamId": KEY_ID, "StreamType": 1}],  # a key in [record]
+        },
+    }
+    imported = import_body(body)
+    assert imported.exact and KEY_ID not in imported.text
+    assert imported.raw  # stream_media would have made the stream id a table key

@@ -63,7 +63,9 @@ def import_body(document: Any, name: str | None = None, default_target: str = "l
     spec = read_body(body, dialect, secrets, notes, explicit)
     trial = attempt(spec, body, dialect, secrets, _header(name, dialect, notes))
     raw = False
-    if not trial.exact:
+    if not trial.exact or secrets.in_keys(
+        trial.spec
+    ):  # a stream id key: in [payload] it is a value
         minimal = raw_spec(body, dialect, secrets, explicit)
         fallback = attempt(minimal, body, dialect, secrets, _header(name, dialect, []))
         if fallback.exact or (fallback.text and not trial.text):

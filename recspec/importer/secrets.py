@@ -149,6 +149,18 @@ class Secrets:
             }
         return node
 
+    def in_keys(self, node: Any) -> bool:
+        """Whether a secret (of `MIN_EMBEDDED`+ characters) is inside a table key of `node`:
+        keys are never interpolated, so such a spec cannot hide it."""
+        if isinstance(node, list):
+            return any(self.in_keys(item) for item in node)
+        if not isinstance(node, dict):
+            return False
+        values = [v for v in self.values.values() if len(v) >= MIN_EMBEDDED]
+        return any(
+            any(v in str(key) for v in values) or self.in_keys(item) for key, item in node.items()
+        )
+
     @property
     def names(self) -> list[str]:
         """The variables to set, in the order the import introduced them."""
