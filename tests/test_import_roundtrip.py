@@ -94,7 +94,7 @@ def test_real_payload_round_trips(path: Path) -> None:
     assert 'target = "v2"' in text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bodies())
 def test_generated_bodies_round_trip(drawn: tuple[str, dict[str, Any]]) -> None:
     dialect, body = drawn
