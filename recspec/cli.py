@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("recspec.commands.schema", "Print the JSON Schema of specs or payloads."),
     "init": ("recspec.commands.init", "Print a commented starter spec."),
     "diff": ("recspec.commands.diff", "Show what a change does to the start body, with risks."),
+    "import": (
+        "recspec.commands.import_",
+        "Turn start bodies (JSON) into specs that compile back.",
+    ),
 }
 
 
