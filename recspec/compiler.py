@@ -454,7 +454,9 @@ def _advise_small_views(compiled: Compiled) -> None:
     from recspec.spec import units
 
     spec, document = compiled.spec, compiled.document
-    views = (document or {}).get(RIP, {}).get("mix_config", {}).get("mix_input_list")
+    views: Any = document
+    for key in (RIP, "mix_config", "mix_input_list"):  # [payload] may have put anything here
+        views = views.get(key) if isinstance(views, dict) else None
     traced = compiled.provenance.get(pointer(*MIX, "mix_input_list"), ())
     if spec.layout is None or not isinstance(views, list) or traced[:1] != ("layout",):
         return  # no computed views, or [payload] replaced them: the rules speak for themselves
