@@ -16,7 +16,7 @@ import contextlib
 import os
 import signal
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring as _quote
 from typing import Any
 
@@ -76,6 +76,30 @@ def stream_write(path: str, data: bytes) -> None:
     """Write into a device, FIFO or descriptor name as it is (no temporary file, no read)."""
     with open(path, "wb") as handle:
         handle.write(data)
+
+
+def identity(path: str) -> tuple[int, int] | None:
+    """(device, inode) of an existing file, or None: what `os.path.samefile` compares."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def input_clash(targets: Iterable[str], inputs: Iterable[str]) -> tuple[str, str] | None:
+    """The first (target, input) that name one file, by identity: each path is stat'ed once,
+    so a run over thousands of files stays linear."""
+    by_identity: dict[tuple[int, int], str] = {}
+    for path in inputs:
+        key = identity(path)
+        if key is not None:
+            by_identity.setdefault(key, path)
+    for target in targets:
+        key = identity(target)
+        if key is not None and key in by_identity:
+            return target, by_identity[key]
+    return None
 
 
 def same_file(a: str, b: str) -> bool:

@@ -141,14 +141,13 @@ def command(
         return
     jobs_ = jobs or default_jobs()
     pairs = _targets(specs, output, out_dir)
-    from recspec.output import same_file
+    from recspec.output import input_clash
 
-    for _, target in pairs:
-        clash = next((spec for spec in specs if same_file(target, spec)), None)
-        if clash is not None:
-            raise click.UsageError(
-                f"refusing to write {target}: it is {clash}, an input of this run"
-            )
+    clash = input_clash((target for _, target in pairs), specs)
+    if clash is not None:
+        raise click.UsageError(
+            f"refusing to write {clash[0]}: it is {clash[1]}, an input of this run"
+        )
     from recspec.output import is_terminal
 
     items = [  # a terminal shows `***` for credentials, as plain stdout does

@@ -100,7 +100,7 @@ def command(bodies: tuple[str, ...], output: Path | None, out_dir: Path | None) 
 
 def _plan_outputs(inputs: list[Body], output: Path | None, out_dir: Path | None) -> None:
     """Each body's output file; refuses an output that is an input, or two bodies per file."""
-    from recspec.output import path_stem, safe_output_name, same_file
+    from recspec.output import input_clash, path_stem, safe_output_name
 
     if out_dir is not None:
         if out_dir.exists() and not out_dir.is_dir():
@@ -115,12 +115,13 @@ def _plan_outputs(inputs: list[Body], output: Path | None, out_dir: Path | None)
             body.target = os.path.join(str(out_dir), name)
     elif output is not None:
         inputs[0].target = str(output)
-    for body in inputs:
-        clash = next((b for b in inputs if body.target and same_file(body.target, b.path)), None)
-        if clash is not None:
-            raise click.UsageError(
-                f"refusing to write {body.target}: it is {clash.name}, an input of this run"
-            )
+    names = {body.path: body.name for body in inputs}
+    targets = [body.target for body in inputs if body.target]
+    clash = input_clash(targets, names)
+    if clash is not None:
+        raise click.UsageError(
+            f"refusing to write {clash[0]}: it is {names[clash[1]]}, an input of this run"
+        )
 
 
 def _read(body: Body) -> str | None:
