@@ -94,7 +94,10 @@ def test_every_preset_rule_and_spec_key_appears(
         anchor = rule.code.lower()
         assert f"### {rule.code}\n" in rules if ext == "md" else f'id="{anchor}"' in rules
     for path in all_paths():
-        assert f"<code>{path}</code>" in spec if ext == "html" else f"`{path}`" in spec
+        if ext == "html":  # paths may wrap only at their joints (<wbr/> after . _ [])
+            assert f"<code>{path}</code>" in spec.replace("<wbr/>", "")
+        else:
+            assert f"`{path}`" in spec
 
 
 def test_spec_reference_walks_nested_models() -> None:
@@ -200,7 +203,7 @@ def test_writes_only_changed_files_and_prunes_only_what_it_wrote(tmp_path: Path)
 class _Balance(HTMLParser):
     """Checks that every non-void element is closed in order."""
 
-    VOID = frozenset({"meta", "br", "img", "hr", "link", "input"})
+    VOID = frozenset({"meta", "br", "wbr", "img", "hr", "link", "input"})
 
     def __init__(self) -> None:
         super().__init__()

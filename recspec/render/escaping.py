@@ -112,7 +112,15 @@ def toml_key(key: str) -> str:
     return _escape_json(json.dumps(key, ensure_ascii=False))
 
 
+def breakable(value: Any) -> Markup:
+    """An identifier path for HTML, escaped, that may wrap only after `.`, `_` or `[]`, so a
+    narrow table column breaks `record_input_params.record_mode` at a joint, never mid-word."""
+    text = str(escape(str(value)))
+    return Markup(re.sub(r"([._]|\[\])", r"\1<wbr/>", text))
+
+
 FILTERS: dict[str, Any] = {
+    "breakable": breakable,
     "md": md,
     "md_trusted": md_trusted,
     "code_spans": code_spans,
