@@ -370,7 +370,6 @@ def _build_storage(b: _Builder, storage: Any, provider: int) -> None:
         )
 
 
-#: `[storage]` keys that only some providers use (provider code -> keys it uses).
 def _refuse_non_json(compiled: Compiled) -> None:
     """Compile never writes what is not strict JSON (NaN, infinities, TOML dates and times),
     even when a comment suppressed the type error that says so: one error that no comment
@@ -528,8 +527,8 @@ def compile_file(
             compiled.provenance = builder.provenance
             _advise_small_views(compiled)
     compiled.diagnostics = spec_diagnostics(compiled, report_unused)
-    if compiled.ok and compiled.document is not None:
-        _refuse_non_json(compiled)
+    if compiled.ok and compiled.document is not None and loaded.spec.payload:
+        _refuse_non_json(compiled)  # only [payload] puts values the spec models did not type
     if compiled.ok and compiled.document is not None and loaded.spec.payload:
         # The builder already writes fields in the models' order; `[payload]` merges may not.
         from recspec.payload.shape import canonical

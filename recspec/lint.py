@@ -251,9 +251,9 @@ def lint_paths(
 
 def _reports_unused(config: LintConfig) -> bool:
     """Whether RS812 (unused suppressions, off unless selected) is selected for a file."""
-    from recspec.rules import select_rules
+    from recspec.rules import selected_codes
 
-    return any(rule.code == "RS812" for rule in select_rules(config.select, config.ignore))
+    return "RS812" in selected_codes(config.select, config.ignore)
 
 
 def _special_walked_files(paths: Iterable[str | os.PathLike[str]], files: list[str]) -> set[str]:

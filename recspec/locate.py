@@ -188,7 +188,7 @@ def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Di
     if not out and not commented:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor
     suppressed = _spec_suppressions(loaded.texts)
-    if compiled.document is None:  # a file that cannot be parsed or built fails, comments or not
+    if compiled.document is None or loaded.partial:  # unbuildable: fails, comments or not
         comments = suppressed
 
         def suppressed(diagnostic: Diagnostic) -> bool:

@@ -286,13 +286,16 @@ def pretty_json(value: Any) -> str:
 
 def _has_float(value: Any) -> bool:
     """Whether a float hides anywhere in `value` (orjson spells some floats differently)."""
-    kind = type(value)
-    if kind is float:
-        return True
-    if kind is dict:
-        return any(_has_float(item) for item in value.values())
-    if kind is list:
-        return any(_has_float(item) for item in value)
+    stack = [value]  # a loop, not recursion: this runs over every body that is written
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is float:
+            return True
+        if kind is dict:
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
     return False
 
 

@@ -198,3 +198,12 @@ def test_a_base_problem_is_reported_in_the_base_naming_the_spec(tmp_path: Path) 
     assert Path(found.file) == tmp_path / "shared" / "base.toml"
     assert ".." not in found.file
     assert f"inherited by {spec}" in found.message
+
+
+def test_a_suppressed_value_error_still_fails_the_spec_built_around_it() -> None:
+    """The spec is built without the failed key to report more problems; a comment must not
+    turn that partial build into a written payload with the key silently left out."""
+    text = LEGACY + GRID + '[video]\nfps = "abc"  # recspec: ignore[RS802]\n' + OSS
+    compiled = compile_file("s.toml", text=text, env={})
+    assert [d.rule for d in compiled.diagnostics if not d.suppressed] == ["RS802"]
+    assert compiled.payload is None

@@ -22,6 +22,7 @@ __all__ = [
     "get_rule",
     "is_known_selector",
     "select_rules",
+    "selected_codes",
     "suggest",
 ]
 
@@ -87,6 +88,25 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tupl
 
     Selectors are codes ("RS301"), code prefixes ("RS3", "RS"), kebab names or "ALL".
     """
+    key = (tuple(select), tuple(ignore))
+    if key not in _SELECTED:  # asked once per file in a run, with the same few selectors
+        _SELECTED[key] = _select(*key)
+    return _SELECTED[key]
+
+
+_SELECTED: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Rule, ...]] = {}
+_CODES: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = {}
+
+
+def selected_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> frozenset[str]:
+    """The codes `select_rules` would return, as a set (memoised like it)."""
+    key = (tuple(select), tuple(ignore))
+    if key not in _CODES:
+        _CODES[key] = frozenset(rule.code for rule in select_rules(*key))
+    return _CODES[key]
+
+
+def _select(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
     chosen = [s for s in select if s.strip()]
     dropped = [s for s in ignore if s.strip()]
 

@@ -13,6 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from recspec.rules._helpers import View
 
+#: Up to this many views, comparing every pair is quicker than building the index.
+SMALL = 32
+
 #: A view covering more cells than this is kept in a list checked against every later view.
 MAX_CELLS_PER_VIEW = 16
 
@@ -68,7 +71,8 @@ def overlaps(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[Vi
 
     At most `limit` earlier views are listed per view; views without a layer never overlap.
     """
-    if not placed:
+    if len(placed) <= SMALL:
+        yield from _pairwise(placed, limit)
         return
     middle = (len(placed) - 1) // 2  # the lower median, as statistics.median_low (3 ms to import)
     cell_width = max(1, sorted(view.width for view in placed)[middle])
@@ -88,3 +92,19 @@ def overlaps(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[Vi
         if hits:
             yield later, hits
         index.add(position, later)
+
+
+def _pairwise(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[View]]]:
+    for position, later in enumerate(placed):
+        if later.layer is None:
+            continue
+        hits: list[View] = []
+        for earlier in placed[:position]:
+            if earlier.layer == later.layer:
+                dx, dy = overlap_size(earlier, later)
+                if dx > 0 and dy > 0:
+                    hits.append(earlier)
+                    if len(hits) == limit:
+                        break
+        if hits:
+            yield later, hits

@@ -60,6 +60,9 @@ class LoadedSpec:
     _scanned: int = field(default=0, repr=False)  # how many texts `secrets` has scanned
     env_used: dict[str, str | None] = field(default_factory=dict)  # variables read, for the cache
     problems: list[SpecProblem] = field(default_factory=list)
+    #: the spec was built without keys that failed to validate (to report every problem in
+    #: one run); it must never be written, whatever suppression comments say
+    partial: bool = False
 
     @property
     def secrets(self) -> set[str]:
@@ -480,6 +483,7 @@ def _validate(loaded: LoadedSpec) -> None:
                 message = f"`{where}` should be {expected}, not {type_name(error.get('input'))}"
             loaded.problems.append(SpecProblem(code, message, loaded.origin(loc), loc))
         loaded.spec = _without(loaded.data, seen)
+        loaded.partial = True
 
 
 #: Keys that decide what the rest of the spec means: with one of them wrong, a build around it

@@ -11,7 +11,7 @@ from recspec.rules.overlap import overlap_size, overlaps
 
 @st.composite
 def _views(draw: st.DrawFn) -> list[View]:
-    count = draw(st.integers(0, 40))
+    count = draw(st.integers(0, 80))
     result = []
     for index in range(count):
         left = draw(st.integers(-50, 2000))
