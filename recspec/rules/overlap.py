@@ -38,11 +38,11 @@ class _LayerIndex:
         self._large: list[int] = []
 
     def _cells_of(self, view: View) -> list[tuple[int, int]] | None:
-        xs = range(view.left // self._cw, (view.right - 1) // self._cw + 1)
-        ys = range(view.top // self._ch, (view.bottom - 1) // self._ch + 1)
-        if len(xs) * len(ys) > MAX_CELLS_PER_VIEW:
+        x0, x1 = view.left // self._cw, (view.right - 1) // self._cw
+        y0, y1 = view.top // self._ch, (view.bottom - 1) // self._ch
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS_PER_VIEW:  # arithmetic: corners may be huge
             return None
-        return [(x, y) for x in xs for y in ys]
+        return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
 
     def candidates(self, view: View) -> Iterator[int]:
         """Positions of earlier views that may overlap `view`, ascending, each once."""

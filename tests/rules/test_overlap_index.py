@@ -16,7 +16,7 @@ def _views(draw: st.DrawFn) -> list[View]:
     for index in range(count):
         left = draw(st.integers(-50, 2000))
         top = draw(st.integers(-50, 1200))
-        width = draw(st.one_of(st.integers(1, 40), st.integers(1, 2500)))
+        width = draw(st.one_of(st.integers(1, 40), st.integers(1, 2500), st.just(10**40)))
         height = draw(st.one_of(st.integers(1, 40), st.integers(1, 1500)))
         layer = draw(st.one_of(st.none(), st.integers(1, 3)))
         result.append(View(index, top, left, top + height, left + width, layer, {}))
