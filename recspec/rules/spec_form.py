@@ -39,6 +39,7 @@ _VOD_KEYS = {"bucket": None, "access_key_id": "${env:VOD_ID:-id}"}
 #: (bad edit, good edit) of BASE in spec keys; None deletes a key or table.
 EDITS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "RS101": ({"room": {"app_id": None}}, {}),
+    "RS106": ({"room": {"app_id": "1180591620717411303424"}}, {}),
     "RS109": ({"record": {"client_task_id": "t-1"}}, {**_V2, "record": {"client_task_id": "t-1"}}),
     "RS110": ({"room": {"access_token": ""}}, {}),
     "RS201": ({"record": {"max_idle": 2}}, {"record": {"max_idle": "60s"}}),
@@ -281,34 +282,7 @@ def _edited(base: dict[str, Any], edit: dict[str, Any]) -> dict[str, Any]:
 
 
 def toml_text(spec: dict[str, Any]) -> str:
-    """A spec dict as TOML: top-level keys, then one table per dict (nested ones dotted)."""
-    lines = [f"{key} = {_value(v)}" for key, v in spec.items() if not isinstance(v, dict)]
-    for key, value in spec.items():
-        if isinstance(value, dict):
-            _table(lines, key, value)
-    return "\n".join(lines) + "\n"
+    """A spec dict as TOML, in the shape `recspec import` writes (recspec.importer)."""
+    from recspec.importer.toml_writer import dumps
 
-
-def _table(lines: list[str], name: str, table: dict[str, Any]) -> None:
-    scalars = [f"{_key(k)} = {_value(v)}" for k, v in table.items() if not isinstance(v, dict)]
-    if scalars or not table:  # a table of tables needs no header of its own
-        lines += ["", f"[{name}]", *scalars]
-    for key, value in table.items():
-        if isinstance(value, dict):
-            _table(lines, f"{name}.{_key(key)}", value)
-
-
-def _key(key: str) -> str:
-    return key if key.replace("_", "").replace("-", "").isalnum() else json.dumps(key)
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(item) for item in value) + "]"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return dumps(spec)
