@@ -67,14 +67,15 @@ class Redactor:
 
 
 def _written_forms(secret: str) -> set[str]:
-    """The ways a value appears in text: verbatim, inside repr() quotes, JSON-escaped, and
-    trimmed (rules quote `value.strip()` in their suggested fixes)."""
+    """The ways a value appears in text: verbatim, inside repr() quotes, JSON-escaped, quoted
+    as TOML in spec findings (`recspec.spec.words.shown`), and trimmed (rules quote `value.strip()` in their suggested fixes)."""
     trimmed = secret.strip()
     return {
         secret,
         repr(secret)[1:-1],
         json.dumps(secret)[1:-1],
         json.dumps(secret, ensure_ascii=False)[1:-1],
+        secret.replace("\\", "\\\\").replace('"', '\\"'),  # as spec findings quote values
         *([trimmed] if len(trimmed) >= _MIN_SECRET else []),
     }
 
