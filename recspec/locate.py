@@ -252,7 +252,7 @@ def _nearest(positions: dict[str, Located], ptr: str) -> Span:
 
 
 def credential_values(document: Any) -> list[str]:
-    """Every string held by a credential-named field anywhere in a payload document."""
+    """Every string (or number) held by a credential-named field anywhere in a document."""
     from recspec.spec.loader import CREDENTIAL_FIELDS
 
     found: list[str] = []
@@ -262,6 +262,8 @@ def credential_values(document: Any) -> list[str]:
             for key, value in node.items():
                 if key in CREDENTIAL_FIELDS and isinstance(value, str):
                     found.append(value)
+                elif key in CREDENTIAL_FIELDS and type(value) in (int, float):
+                    found.append(str(value))  # the wrong type, but still somebody's secret
                 walk(value)
         elif isinstance(node, list):
             for value in node:
@@ -354,8 +356,15 @@ def _finish(
     out = []
     for diagnostic in diagnostics:
         message = printable(redact(diagnostic.message))
+        ptr, spec_path = redact(diagnostic.pointer), redact(diagnostic.spec_path)  # key names
         hidden = suppressed(diagnostic)
-        if message != diagnostic.message or hidden:
-            diagnostic = replace(diagnostic, message=message, suppressed=hidden)
+        if (message, ptr, spec_path) != (
+            diagnostic.message,
+            diagnostic.pointer,
+            diagnostic.spec_path,
+        ) or hidden:
+            diagnostic = replace(
+                diagnostic, message=message, pointer=ptr, spec_path=spec_path, suppressed=hidden
+            )
         out.append(diagnostic)
     return sorted(out, key=lambda d: d.sort_key)

@@ -155,3 +155,22 @@ def test_payload_credentials_that_do_not_parse_are_masked(tmp_path: Path, text: 
     (tmp_path / "b.json").write_text(text)
     result = run("lint", "b.json", cwd=tmp_path)
     assert result.returncode == 1 and "SECRETXYZ" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+def test_a_numeric_credential_is_masked_even_inside_a_key_name(tmp_path: Path, fmt: str) -> None:
+    """Found by the long fuzz soak: a number in a credential field was no secret to the
+    redactor, and a key holding its digits showed them in the message and the pointer."""
+    body = {
+        "2147483648app_id": 1234567890,
+        "access_token": "dev-token",
+        "room_id": "r",
+        "record_input_params": {"record_mode": 1},
+        "storage_params": {"storage_provider": 1, "region": "eu-west-1", "bucket_name": "b",
+                           "access_key_id": "AKIAEXAMPLEKEY", "access_key_secret": 2147483648},
+    }  # fmt: skip
+    (tmp_path / "p.json").write_text(json.dumps(body))
+    done = run("lint", "--no-cache", "--format", fmt, "p.json", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "2147483648" not in done.stdout + done.stderr
+    assert "app_id" in done.stdout  # the finding on the odd key is still there
