@@ -12,19 +12,9 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-PRESETS = (
-    "grid",
-    "speaker",
-    "pip",
-    "side-by-side",
-    "stack",
-    "presentation",
-    "custom",
-    "zego-grid",
-    "zego-horizontal",
-    "zego-vertical",
-    "zego-floating",
-)
+from recspec.layout.registry import PRESETS as REGISTERED
+
+PRESETS = tuple(REGISTERED)  # every preset, in the docs' order
 PROVIDERS = ("s3", "oss", "cos", "kodo", "aliyun-vod", "tencent-vod", "obs")
 #: provider -> (region choices, credential env var prefix)
 _STORAGE: dict[str, tuple[tuple[str, ...], str]] = {

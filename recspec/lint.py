@@ -445,9 +445,9 @@ def _matching(selectors: Iterable[str]) -> set[str]:
 
 def _selector(config: LintConfig) -> Callable[[Diagnostic], bool]:
     """A predicate that keeps the diagnostics the configuration selects (RS100 always stays)."""
-    from recspec.rules import select_rules
+    from recspec.rules import selected_codes
 
-    chosen = {rule.code for rule in select_rules(config.select, config.ignore)}
+    chosen = selected_codes(config.select, config.ignore)
     per_file = {pattern: _matching(codes) for pattern, codes in config.per_file_ignores.items()}
 
     def keep(diagnostic: Diagnostic) -> bool:

@@ -104,10 +104,8 @@ def input_clash(targets: Iterable[str], inputs: Iterable[str]) -> tuple[str, str
 
 def same_file(a: str, b: str) -> bool:
     """Whether two paths name one existing file (by identity, not by spelling)."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
+    key = identity(a)
+    return key is not None and key == identity(b)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:

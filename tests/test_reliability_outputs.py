@@ -12,18 +12,15 @@ from pathlib import Path
 import pytest
 
 from recspec.output import is_stream, same_file, write_atomic
-
-ROOT = Path(__file__).resolve().parent.parent
-GOOD = (ROOT / "examples" / "grid-4-720p-s3.toml").read_text(encoding="utf-8")
+from tests.test_reliability import GOOD
+from tests.test_reliability import run as recspec
 
 
 def run(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "recspec", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=120, env={**os.environ, "RECSPEC_NO_CACHE": "1", **(env or {})},
-    )  # fmt: skip
+    """The suite's hermetic `python -m recspec` (tests.test_reliability), with no cache."""
+    return recspec(*args, cwd=cwd, env={"RECSPEC_NO_CACHE": "1", **(env or {})}, timeout=120)
 
 
 @pytest.fixture

@@ -112,6 +112,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("milliseconds", V2 + GRID + '[video]\ninput_timeout = "soon"\n' + OSS, "RS802", 'input_timeout = "soon"', "video.input_timeout"),
     ("flag", LEGACY + '[record]\nfill_blank = "yes"\n' + OSS, "RS802", 'fill_blank = "yes"', "record.fill_blank"),
     ("enum", LEGACY + '[record]\nmode = "mixd"\n' + OSS, "RS802", 'mode = "mixd"', "record.mode"),
+    ("provider-not-a-name", LEGACY + _storage("s3", region="r", bucket="b", **KEYS).replace('"s3"', "3"), "RS802", "provider = 3", "storage.provider"),
+    ("preset-not-a-name", LEGACY + '[layout]\npreset = 7\nstreams = ["a"]\n' + OSS, "RS802", "preset = 7", "layout.preset"),
     ("provider-typo", LEGACY + _storage("amazn", region="r", bucket="b", **KEYS), "RS802", 'provider = "amazn"', "storage.provider"),
     # ranges
     ("fps-range", LEGACY + GRID + "[video]\nfps = 60\n" + OSS, "RS305", "fps = 60", "video.fps"),

@@ -9,7 +9,8 @@ large to hash), in list order, and counting stops once a finding has enough to s
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 
 from recspec.rules._helpers import View
 
@@ -66,24 +67,39 @@ class _LayerIndex:
             self._cells.setdefault(cell, []).append(position)
 
 
+class _LayerList:
+    """The views placed so far on one layer, all candidates: for a few views, quicker than
+    building the index."""
+
+    def __init__(self) -> None:
+        self._positions: list[int] = []
+
+    def candidates(self, view: View) -> Iterator[int]:
+        return iter(self._positions)
+
+    def add(self, position: int, view: View) -> None:
+        self._positions.append(position)
+
+
 def overlaps(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[View]]]:
     """Each view with the earlier views on its layer that it overlaps, in list order.
 
     At most `limit` earlier views are listed per view; views without a layer never overlap.
     """
     if len(placed) <= SMALL:
-        yield from _pairwise(placed, limit)
-        return
-    middle = (len(placed) - 1) // 2  # the lower median, as statistics.median_low (3 ms to import)
-    cell_width = max(1, sorted(view.width for view in placed)[middle])
-    cell_height = max(1, sorted(view.height for view in placed)[middle])
-    layers: dict[int, _LayerIndex] = {}
+        make: Callable[[], _LayerList | _LayerIndex] = _LayerList
+    else:
+        middle = (len(placed) - 1) // 2  # the lower median (statistics costs 3 ms to import)
+        width = max(1, sorted(view.width for view in placed)[middle])
+        height = max(1, sorted(view.height for view in placed)[middle])
+        make = partial(_LayerIndex, width, height)
+    layers: dict[int, _LayerList | _LayerIndex] = {}
     for position, later in enumerate(placed):
         if later.layer is None:
             continue
-        index = layers.setdefault(later.layer, _LayerIndex(cell_width, cell_height))
+        earlier = layers.setdefault(later.layer, make())
         hits: list[View] = []
-        for candidate in index.candidates(later):
+        for candidate in earlier.candidates(later):
             dx, dy = overlap_size(placed[candidate], later)
             if dx > 0 and dy > 0:
                 hits.append(placed[candidate])
@@ -91,20 +107,4 @@ def overlaps(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[Vi
                     break
         if hits:
             yield later, hits
-        index.add(position, later)
-
-
-def _pairwise(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[View]]]:
-    for position, later in enumerate(placed):
-        if later.layer is None:
-            continue
-        hits: list[View] = []
-        for earlier in placed[:position]:
-            if earlier.layer == later.layer:
-                dx, dy = overlap_size(earlier, later)
-                if dx > 0 and dy > 0:
-                    hits.append(earlier)
-                    if len(hits) == limit:
-                        break
-        if hits:
-            yield later, hits
+        earlier.add(position, later)

@@ -270,15 +270,10 @@ def _message(rule: Rule, text: str) -> str | None:
 
 
 def _edited(base: dict[str, Any], edit: dict[str, Any]) -> dict[str, Any]:
-    result: dict[str, Any] = json.loads(json.dumps(base))
-    for key, value in edit.items():
-        if value is None:
-            result.pop(key, None)
-        elif isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = _edited(result[key], value)
-        else:
-            result[key] = json.loads(json.dumps(value))
-    return result
+    """A copy of `base` with `edit` merged in as rule examples are (None deletes a key)."""
+    from recspec.rules.examples import deep_merge
+
+    return deep_merge(json.loads(json.dumps(base)), edit)
 
 
 def toml_text(spec: dict[str, Any]) -> str:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from recspec.spec.units import PROVIDERS
+
 KeyPath = tuple[str | int, ...]
 
-#: storage fields the compiler writes only when the spec key is given, so a missing one has no
-#: provenance: body field name -> the spec key that sets it.
-_STORAGE_KEYS: dict[str, KeyPath] = {
+#: Body field -> the spec key that sets it, for fields a message may name without provenance:
+#: storage fields written only when their key is given (a missing one has none), and
+#: containers (only leaves carry provenance).
+_SPEC_KEYS: dict[str, KeyPath] = {
     "bucket_name": ("storage", "bucket"),
     "region": ("storage", "region"),
     "access_key_id": ("storage", "access_key_id"),
@@ -28,9 +31,6 @@ _STORAGE_KEYS: dict[str, KeyPath] = {
     "sub_app_id": ("storage", "sub_app_id"),
     "storage_location": ("storage", "storage_location"),
     "title": ("storage", "title"),
-}
-#: body containers a spec sets through one key (containers have no provenance of their own)
-_CONTAINERS: dict[str, KeyPath] = {
     "record_stream_list": ("record", "streams"),
     "mix_input_list": ("layout", "streams"),
     "app_id": ("room", "app_id"),
@@ -43,53 +43,41 @@ _CONTAINERS: dict[str, KeyPath] = {
 _MUTE = {"1": '"record"', "2": '"drop"'}
 _MODES = {"1": '"single"', "2": '"mixed"'}
 _MEDIA = {"1": '"audio"', "2": '"video"', "3": '"audio+video"', "4": '"separate"'}
+#: Body fields that hold codes -> the spec key and the spec's word for each code.
+_CODED: dict[str, tuple[str, dict[str, str]]] = {
+    "record_mode": ("record.mode", _MODES),
+    "stream_type": ("record.media", _MEDIA),
+    "record_mute_audio": ("record.mute_audio", _MUTE),
+    "storage_provider": ("storage.provider", {str(c): f'"{n}"' for n, c in PROVIDERS.items()}),
+}
+_FIELDS = "|".join(_CODED)
+#: "stream_type 2 or 3", "record_mute_audio is 2", "record_mode to 1"
+_CODED_VALUES = re.compile(rf"\b({_FIELDS}) (?:(?:is|to) )?\d+(?:,? (?:or|and) \d+)*")
+_CODED_ABSENT = re.compile(rf"\b({_FIELDS}) is absent \(default (\d+)\)")
 _WORD = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
-
-
-def missing_key(ptr: str) -> KeyPath | None:
-    """The spec key that would have set the absent body field at `ptr`, if one would."""
-    tokens = ptr.strip("/").split("/")
-    if tokens[0] == "storage_params" and tokens[-1] in _STORAGE_KEYS:
-        return _STORAGE_KEYS[tokens[-1]]
-    return None
 
 
 def _spec(path: KeyPath) -> str:
     return "`" + ".".join(str(step) for step in path) + "`"
 
 
+def _coded(field: str, rest: str) -> str:
+    """`record.media` "video" or "audio+video" for "stream_type" + " 2 or 3"."""
+    key, words = _CODED[field]
+    return f"`{key}`" + re.sub(r"\d+", lambda m: words.get(m[0], m[0]), rest)
+
+
 def spec_message(message: str, provenance: Mapping[str, KeyPath], key_path: KeyPath) -> str:
     """`message` with body field names and codes replaced by the spec keys and values."""
     if key_path[:1] == ("payload",):
         return message
-    from recspec.spec.units import PROVIDERS
-
-    provider_names = {str(code): name for name, code in PROVIDERS.items()}
-    message = re.sub(
-        r"\bstorage_provider (\d+)",
-        lambda m: f'`storage.provider` "{provider_names.get(m[1], m[1])}"',
-        message,
-    )
     message = re.sub(
         r"\bset record_mode to (\d)",
         lambda m: f"set `mode = {_MODES.get(m[1], m[1])}` in [record]",
         message,
     )
-    message = re.sub(
-        r"\brecord_mode (\d)", lambda m: f"`record.mode` {_MODES.get(m[1], m[1])}", message
-    )
-    message = re.sub(
-        r"\bstream_type is (\d)", lambda m: f"`record.media` is {_MEDIA.get(m[1], m[1])}", message
-    )
-    message = re.sub(
-        r"\brecord_mute_audio (is|to) (\d)",
-        lambda m: f"`record.mute_audio` {m[1]} {_MUTE.get(m[2], m[2])}",
-        message,
-    )
-    message = message.replace(
-        "record_mute_audio is absent (default 1)",
-        '`record.mute_audio` is absent (default "record")',
-    )
+    message = _CODED_ABSENT.sub(lambda m: _coded(m[1], f" is absent (default {m[2]})"), message)
+    message = _CODED_VALUES.sub(lambda m: _coded(m[1], m[0][len(m[1]) :]), message)
     message = message.replace("mix_input_list[].stream_id", "`layout.streams`")
     message = message.replace(" is required in the payload", " is required")
     message = re.sub(
@@ -101,7 +89,7 @@ def spec_message(message: str, provenance: Mapping[str, KeyPath], key_path: KeyP
     )
     message = re.sub(
         r"\b(?:aliyun_vod|tencentyun_vod)_params\.(\w+)",
-        lambda m: _spec(_STORAGE_KEYS[m[1]]) if m[1] in _STORAGE_KEYS else m[0],
+        lambda m: _spec(_SPEC_KEYS[m[1]]) if m[1] in _SPEC_KEYS else m[0],
         message,
     )
     if key_path[:1] == ("storage",):  # one-word storage fields the snake-case pass cannot see
@@ -115,7 +103,7 @@ def spec_message(message: str, provenance: Mapping[str, KeyPath], key_path: KeyP
         last = ptr.rsplit("/", 1)[-1]
         if source and source[:1] != ("payload",) and not last.isdigit() and ptr not in parents:
             names.setdefault(last, source)
-    for name, source in (*_STORAGE_KEYS.items(), *_CONTAINERS.items()):
+    for name, source in _SPEC_KEYS.items():
         names.setdefault(name, source)
 
     def rename(match: re.Match[str]) -> str:
