@@ -1,5 +1,5 @@
 """`python -m recspec`."""
 
-from recspec.cli import entry
+from recspec.launch import entry
 
 entry()

@@ -214,16 +214,19 @@ def test_internal_errors_are_one_line_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:
     from recspec import cli as cli_module
+    from recspec.commands import lint
 
     def boom(*_: Any, **__: Any) -> None:
         raise RuntimeError("kaboom\nsecond line")
 
-    monkeypatch.setattr(cli_module.cli, "main", boom)
-    with pytest.raises(SystemExit) as exit_info:
-        cli_module.main(["lint", "x"])
-    assert exit_info.value.code == 2
-    err = capsys.readouterr().err
-    assert err == "recspec: internal error, please report: RuntimeError: kaboom\n"
+    monkeypatch.setattr(cli_module.cli, "main", boom)  # what click runs
+    monkeypatch.setattr(lint, "run", boom)  # what the fast path runs
+    for argv in (["lint", "x"], ["rules"], ["lint", "--help"]):
+        with pytest.raises(SystemExit) as exit_info:
+            cli_module.main(argv)
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert err == "recspec: internal error, please report: RuntimeError: kaboom\n"
 
 
 def test_python_m_recspec_compiles_an_example() -> None:

@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
-
-from recspec.cli import exit_with
-from recspec.commands.common import PathArgument, run_options
+from recspec.commands.common import UsageProblem, echo, exit_with
+from recspec.commands.surface import RUN_OPTIONS, Param, Surface
 from recspec.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -54,42 +52,52 @@ def redact_payload(node: Any) -> Any:
     return node
 
 
-@click.command("compile")
-@click.argument("specs", nargs=-1, required=True, type=PathArgument())
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the payload to FILE.",
+SURFACE = Surface(
+    "compile",
+    """Compile SPECS into ZEGO request JSON (stdout for one spec, or -o / --out-dir).
+
+`-` reads the spec from standard input (--stdin-filename names it).""",
+    (
+        Param("specs", (), "paths"),
+        Param("output", ("-o", "--output"), "file", "Write the payload to FILE."),
+        Param("out_dir", ("--out-dir",), "folder", "Write DIR/<spec stem>.json per spec."),
+        Param(
+            "redact", ("--redact",), "flag", "Write *** instead of credential values (for sharing)."
+        ),
+        Param(
+            "show_secrets",
+            ("--show-secrets",),
+            "flag",
+            "Print real credentials even on a terminal.",
+        ),
+        Param("fail_fast", ("--fail-fast",), "flag", "Stop at the first spec with errors."),
+        Param(
+            "verbose", ("-v", "--verbose"), "flag", "Say which outputs were written or unchanged."
+        ),
+        Param(
+            "api",
+            ("--target",),
+            "choice",
+            "The API to compile for: legacy start or StartRecord (v2). Wins over the spec's "
+            "`target` key and the configuration's `target` (default legacy).",
+            choices=("legacy", "v2"),
+        ),
+        Param(
+            "stdin_filename",
+            ("--stdin-filename",),
+            "text",
+            "With `-` as the spec: the file name standard input stands for (positions, "
+            "configuration lookup, `extends` bases).",
+        ),
+        *RUN_OPTIONS,
+    ),
 )
-@click.option(
-    "--out-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Write DIR/<spec stem>.json per spec.",
-)
-@click.option(
-    "--redact", is_flag=True, help="Write *** instead of credential values (for sharing)."
-)
-@click.option("--show-secrets", is_flag=True, help="Print real credentials even on a terminal.")
-@click.option("--fail-fast", is_flag=True, help="Stop at the first spec with errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Say which outputs were written or unchanged.")
-@click.option(
-    "--target",
-    "api",
-    type=click.Choice(["legacy", "v2"]),
-    help="The API to compile for: legacy start or StartRecord (v2). Wins over the spec's "
-    "`target` key and the configuration's `target` (default legacy).",
-)
-@click.option(
-    "--stdin-filename",
-    help="With `-` as the spec: the file name standard input stands for (positions, "
-    "configuration lookup, `extends` bases).",
-)
-@run_options
-def command(
+
+
+def run(
     specs: tuple[str, ...],
-    output: Path | None,
-    out_dir: Path | None,
+    output: str | None,
+    out_dir: str | None,
     redact: bool,
     show_secrets: bool,
     fail_fast: bool,
@@ -100,23 +108,19 @@ def command(
     cache_dir: str | None,
     jobs: int | None,
 ) -> None:
-    """Compile SPECS into ZEGO request JSON (stdout for one spec, or -o / --out-dir).
-
-    `-` reads the spec from standard input (--stdin-filename names it).
-    """
     from recspec.cache import LintCache
     from recspec.commands.common import print_diagnostics
     from recspec.lint import default_jobs, display_path
 
-    if output and out_dir:
-        raise click.UsageError("use either -o/--output or --out-dir, not both")
+    if output is not None and out_dir is not None:
+        raise UsageProblem("use either -o/--output or --out-dir, not both")
     if len(specs) > 1 and out_dir is None:
-        raise click.UsageError("several specs need --out-dir DIR")
+        raise UsageProblem("several specs need --out-dir DIR")
     bodies = [
         s for s in specs if ((stdin_filename or "-") if s == "-" else s).lower().endswith(".json")
     ]
     for body in bodies:  # a file that is not a spec: exit 1 like any file that does not parse
-        click.echo(
+        echo(
             f"recspec: {body} is a request body (JSON), not a spec; compile turns TOML specs "
             f"into bodies — to check a body, run `recspec lint {body}`",
             err=True,
@@ -129,11 +133,11 @@ def command(
     _stdin = None
     if "-" in specs:
         if specs != ("-",) or out_dir is not None:
-            raise click.UsageError("`-` (standard input) is one spec, printed or written with -o")
+            raise UsageProblem("`-` (standard input) is one spec, printed or written with -o")
         _stdin = sys.stdin.read()
         specs = (stdin_filename or "-",)
     elif stdin_filename is not None:
-        raise click.UsageError("--stdin-filename goes with `-` as the spec")
+        raise UsageProblem("--stdin-filename goes with `-` as the spec")
     global _api
     _api = (api, _configured_targets(specs))
     if output is None and out_dir is None:
@@ -145,9 +149,7 @@ def command(
 
     clash = input_clash((target for _, target in pairs), specs)
     if clash is not None:
-        raise click.UsageError(
-            f"refusing to write {clash[0]}: it is {clash[1]}, an input of this run"
-        )
+        raise UsageProblem(f"refusing to write {clash[0]}: it is {clash[1]}, an input of this run")
     from recspec.output import is_terminal
 
     items = [  # a terminal shows `***` for credentials, as plain stdout does
@@ -167,18 +169,18 @@ def command(
         if result.diagnostics:
             print_diagnostics(result.diagnostics, result.sources, [result.name], summary=not many)
         if result.write_error:
-            click.echo(f"recspec: {result.write_error}", err=True)
+            echo(f"recspec: {result.write_error}", err=True)
             exit_with(2)
         if not result.ok and fail_fast:
             break
         if result.ok and verbose:
-            click.echo(
+            echo(
                 f"{'wrote' if result.changed else 'unchanged'} {display_path(result.target)}",
                 err=True,
             )
     cache.save()
     if many or bodies:
-        click.echo(tally.line(len(items) + len(bodies), len(bodies)), err=True)
+        echo(tally.line(len(items) + len(bodies), len(bodies)), err=True)
     exit_with(1 if tally.refused or bodies else 0)
 
 
@@ -231,7 +233,7 @@ def _configured_targets(specs: tuple[str, ...]) -> dict[str, str]:
             display_path(spec): resolve(spec if spec != "-" else "stdin").target for spec in specs
         }
     except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise UsageProblem(str(exc)) from None
 
 
 def _target_of(name: str) -> str:
@@ -274,30 +276,30 @@ def _read(spec: str) -> str | None:
     try:
         return read_text(spec)
     except UnreadableError as exc:
-        click.echo(f"recspec: {exc}", err=True)
+        echo(f"recspec: {exc}", err=True)
         exit_with(2)
     except DecodeProblem:
         return None
 
 
 def _targets(
-    specs: tuple[str, ...], output: Path | None, out_dir: Path | None
+    specs: tuple[str, ...], output: str | None, out_dir: str | None
 ) -> list[tuple[str, str]]:
     """(spec, output file) pairs; refuses two specs writing the same file (exit 2)."""
     from recspec.output import path_stem, safe_output_name
 
     if out_dir is None:
         assert output is not None
-        return [(specs[0], str(output))]
-    if out_dir.exists() and not out_dir.is_dir():
-        raise click.UsageError(f"--out-dir {out_dir} is not a directory")
-    folder = str(out_dir)
+        return [(specs[0], str(Path(output)))]
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise UsageProblem(f"--out-dir {Path(out_dir)} is not a directory")
+    folder = str(Path(out_dir))
     writers: dict[str, str] = {}  # output file name -> the spec that writes it
     for spec in specs:
         name = safe_output_name(path_stem(spec)) + ".json"
         if name in writers:
             target = os.path.join(folder, name)
-            raise click.UsageError(f"{writers[name]} and {spec} would both write {target}")
+            raise UsageProblem(f"{writers[name]} and {spec} would both write {target}")
         writers[name] = spec
     return [(spec, os.path.join(folder, name)) for name, spec in writers.items()]
 
@@ -314,9 +316,7 @@ def _to_stdout(spec: str, hide: bool) -> None:
     if compiled.payload is None:
         exit_with(1)
     assert compiled.payload is not None
-    click.echo(
-        payload_bytes(compiled.payload, hide, compiled.loaded.secrets).decode("utf-8"), nl=False
-    )
+    echo(payload_bytes(compiled.payload, hide, compiled.loaded.secrets).decode("utf-8"), nl=False)
 
 
 @dataclass

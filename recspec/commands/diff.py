@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from recspec.cli import exit_with
-from recspec.commands.common import PathArgument
+from recspec.cli import PathArgument
+from recspec.commands.common import exit_with
 
 if TYPE_CHECKING:
     from recspec.diff import Change

@@ -54,7 +54,7 @@ Exit codes: 0 written (or already up to date); 1 a spec's layout cannot be built
 )
 def command(specs: tuple[str, ...], out_dir: str, fmt: str, templates: str | None) -> None:
     """Render the docs into the -o folder; SPECS (files or folders) add their layouts."""
-    from recspec.cli import exit_with
+    from recspec.commands.common import exit_with
     from recspec.render.docs import SpecLayoutProblem, build_docs, write_docs
     from recspec.render.templating import TemplateProblem
     from recspec.source import UnreadableError

@@ -176,7 +176,7 @@ def _list(rules: list[Rule], fmt: str) -> None:
 def command(code_or_name: str, fmt: str) -> None:
     """Show one rule's documentation, by code (RS301) or name (fps-range); a code prefix (RS3)
     or a word (fps, watermark) lists the rules it matches."""
-    from recspec.cli import exit_with
+    from recspec.commands.common import exit_with
     from recspec.rules import get_rule, suggest
 
     rule = get_rule(code_or_name)

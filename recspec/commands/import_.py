@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from recspec.cli import exit_with
-from recspec.commands.common import PathArgument
+from recspec.cli import PathArgument
+from recspec.commands.common import exit_with
 
 if TYPE_CHECKING:
     from recspec.importer import Imported

@@ -82,7 +82,7 @@ def command(
     templates: str | None,
 ) -> None:
     """Print a commented starter spec; secrets come from ${env:...:-default} references."""
-    from recspec.cli import exit_with
+    from recspec.commands.common import exit_with
     from recspec.render.templating import TemplateProblem
     from recspec.starter import V2_ONLY_PROVIDERS, render_starter
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from recspec.cli import exit_with
+from recspec.commands.common import exit_with
 
 if TYPE_CHECKING:
     from recspec.layout import LayoutPlan, LayoutSpec

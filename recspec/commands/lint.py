@@ -6,54 +6,72 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-import click
-
-from recspec.cli import exit_with
-from recspec.commands.common import PathArgument, run_options
+from recspec.commands.common import UsageProblem, echo, exit_with
+from recspec.commands.surface import RUN_OPTIONS, Param, Surface
 from recspec.lint import LintConfig
 
+SURFACE = Surface(
+    "lint",
+    """Lint spec files (.toml) and start payloads (.json); directories are walked.
 
-@click.command("lint")
-@click.argument("paths", nargs=-1, required=True, type=PathArgument())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "junit"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
+`-` reads standard input (name it with --stdin-filename). Each file is checked with the
+configuration nearest to it (recspec.toml, .recspec.toml or [tool.recspec] in
+pyproject.toml); --config names one file for all, --isolated none. --select, --ignore
+and --strict apply on top of it.""",
+    (
+        Param("paths", (), "paths"),
+        Param(
+            "fmt",
+            ("--format",),
+            "choice",
+            "Output format.",
+            choices=("text", "json", "sarif", "github", "junit"),
+            default="text",
+            show_default=True,
+        ),
+        Param(
+            "select",
+            ("--select",),
+            "texts",
+            "Only these rules (codes, prefixes like RS3, or names; comma lists).",
+        ),
+        Param("ignore", ("--ignore",), "texts", "Skip these rules (codes, prefixes or names)."),
+        Param("strict", ("--strict",), "switch", "Warnings fail too (exit 1)."),
+        Param("exit_zero", ("--exit-zero",), "flag", "Always exit 0 unless the run itself failed."),
+        Param(
+            "color",
+            ("--color",),
+            "choice",
+            "Colour text output.",
+            choices=("auto", "always", "never"),
+            default="auto",
+        ),
+        Param("isolated", ("--isolated",), "flag", "Ignore configuration files."),
+        Param(
+            "config_file",
+            ("--config",),
+            "file",
+            "Use this configuration file for every input (instead of each file's nearest).",
+        ),
+        Param(
+            "stdin_filename",
+            ("--stdin-filename",),
+            "text",
+            "With `-` as the path: the file name standard input stands for (positions, "
+            "configuration lookup, spec or payload).",
+        ),
+        *RUN_OPTIONS,
+        Param(
+            "docs_url",
+            ("--docs-url",),
+            "text",
+            "Base URL of the rules reference, for links in SARIF/text.",
+        ),
+    ),
 )
-@click.option(
-    "--select",
-    multiple=True,
-    help="Only these rules (codes, prefixes like RS3, or names; comma lists).",
-)
-@click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
-@click.option("--strict", is_flag=True, default=None, help="Warnings fail too (exit 1).")
-@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless the run itself failed.")
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    help="Colour text output.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="Use this configuration file for every input (instead of each file's nearest).",
-)
-@click.option(
-    "--stdin-filename",
-    help="With `-` as the path: the file name standard input stands for (positions, "
-    "configuration lookup, spec or payload).",
-)
-@run_options
-@click.option(
-    "--docs-url", default=None, help="Base URL of the rules reference, for links in SARIF/text."
-)
-def command(
+
+
+def run(
     paths: tuple[str, ...],
     fmt: str,
     select: tuple[str, ...],
@@ -69,13 +87,6 @@ def command(
     jobs: int | None,
     docs_url: str | None,
 ) -> None:
-    """Lint spec files (.toml) and start payloads (.json); directories are walked.
-
-    `-` reads standard input (name it with --stdin-filename). Each file is checked with the
-    configuration nearest to it (recspec.toml, .recspec.toml or [tool.recspec] in
-    pyproject.toml); --config names one file for all, --isolated none. --select, --ignore
-    and --strict apply on top of it.
-    """
     from recspec import __version__
     from recspec.cache import LintCache
     from recspec.commands.common import check_selectors, use_color
@@ -86,9 +97,9 @@ def command(
     from recspec.source import UnreadableError
 
     if "-" in paths and len(paths) > 1:
-        raise click.UsageError("`-` (standard input) cannot be mixed with other paths")
+        raise UsageProblem("`-` (standard input) cannot be mixed with other paths")
     if stdin_filename is not None and paths != ("-",):
-        raise click.UsageError("--stdin-filename goes with `-` as the only path")
+        raise UsageProblem("--stdin-filename goes with `-` as the only path")
     overrides = Overrides(
         check_selectors("--select", select), check_selectors("--ignore", ignore), strict
     )
@@ -101,10 +112,10 @@ def command(
             run = lint_paths(paths, configs, cache=cache, jobs=jobs or default_jobs())
             cache.save()
     except UnreadableError as exc:
-        click.echo(f"recspec: {exc}", err=True)
+        echo(f"recspec: {exc}", err=True)
         exit_with(2)
     except ConfigError as exc:
-        click.echo(f"recspec: {exc}", err=True)
+        echo(f"recspec: {exc}", err=True)
         exit_with(2)
     shown = run.diagnostics if fmt == "sarif" else [d for d in run.diagnostics if not d.suppressed]
     report = Report(
@@ -116,7 +127,7 @@ def command(
         tool_version=__version__,
         docs_url=docs_url,
     )
-    click.echo(render(fmt, report), nl=False)
+    echo(render(fmt, report), nl=False)
     exit_with(0 if exit_zero else run.exit_code())
 
 
@@ -147,7 +158,7 @@ def _configs(
         try:
             fixed = read_config(config_file) if config_file and not isolated else LintConfig()
         except ConfigError as exc:
-            click.echo(f"recspec: {exc}", err=True)
+            echo(f"recspec: {exc}", err=True)
             exit_with(2)
         chosen = overrides.apply(fixed)
         return lambda _path: chosen

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from recspec.cli import exit_with
+from recspec.commands.common import exit_with
 
 
 def _aspect(text: str) -> tuple[int, int]:
