@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from recspec.diagnostics import Diagnostic, Severity, pointer
@@ -20,21 +19,21 @@ from recspec.spec.loader import LoadedSpec, SpecProblem, deep_merge, load_spec
 Provenance = dict[str, KeyPath]
 
 
-@dataclass
 class Compiled:
     """The outcome of compiling one spec."""
 
-    file: str
-    loaded: LoadedSpec
-    #: the API compiled for: "legacy" or "v2" (`--target`, the spec's `target`, configuration)
-    target: str = "legacy"
-    #: the built canonical body (`recspec.payload.models`), even when it has problems
-    document: dict[str, Any] | None = None
-    provenance: Provenance = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: a computed preset's views under 16 px are reported once at `[layout]` (RS411, with what
-    #: to change), so the per-view RS411 findings are left out
-    small_views_advised: bool = False
+    def __init__(self, file: str, loaded: LoadedSpec) -> None:
+        self.file = file
+        self.loaded = loaded
+        #: the API compiled for: "legacy" or "v2" (`--target`, the spec's `target`, configuration)
+        self.target = "legacy"
+        #: the built canonical body (`recspec.payload.models`), even when it has problems
+        self.document: dict[str, Any] | None = None
+        self.provenance: Provenance = {}
+        self.diagnostics: list[Diagnostic] = []
+        #: a computed preset's views under 16 px are reported once at `[layout]` (RS411, with
+        #: what to change), so the per-view RS411 findings are left out
+        self.small_views_advised = False
 
     @property
     def spec(self) -> Any:

@@ -14,10 +14,10 @@ findings at the offending key), never as a spec.
 from __future__ import annotations
 
 import os
-import tomllib
 from typing import Any
 
 from recspec.lint import LintConfig
+from recspec.spec.toml_reader import parse_toml
 
 CONFIG_FILES = (".recspec.toml", "recspec.toml", "pyproject.toml")
 KEYS = ("select", "ignore", "per-file-ignores", "strict", "target")
@@ -36,8 +36,8 @@ def _table(path: str) -> dict[str, Any] | None:
     """The recspec table of one candidate file; None when a pyproject.toml has none."""
     try:
         with open(path, "rb") as handle:
-            data = tomllib.loads(handle.read().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            data = parse_toml(handle.read().decode("utf-8-sig"))
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or tomllib's TOMLDecodeError
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
     tool = data.get("tool", {})
     if os.path.basename(path) == "pyproject.toml":

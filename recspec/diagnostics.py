@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -28,8 +28,7 @@ class Severity(enum.IntEnum):
         return cls[text.strip().upper()]
 
 
-@dataclass(frozen=True, slots=True, order=False)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding with its position. `line`/`column` are 1-based code-point positions."""
 
     file: str
@@ -43,7 +42,7 @@ class Diagnostic:
     spec_path: str = ""
     end_line: int | None = None
     end_column: int | None = None
-    suppressed: bool = field(default=False, compare=False)
+    suppressed: bool = False
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -11,9 +11,8 @@ import contextlib
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.positions import Span
@@ -22,13 +21,12 @@ if TYPE_CHECKING:
     from recspec.cache import LintCache
 
 
-@dataclass
-class LintConfig:
+class LintConfig(NamedTuple):
     """Rule selection from the command line and `[tool.recspec]` / `recspec.toml`."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = {}  # noqa: RUF012  # read, never changed
     strict: bool = False
     #: the API specs without their own `target` compile for
     target: str = "legacy"
@@ -38,8 +36,7 @@ class LintConfig:
     source: str = ""
 
 
-@dataclass
-class LintRun:
+class LintRun(NamedTuple):
     """Everything a formatter needs: diagnostics, the files checked and their texts."""
 
     diagnostics: list[Diagnostic]
@@ -103,16 +100,15 @@ def printable(text: str) -> str:
 PARALLEL_THRESHOLD = 200
 
 
-@dataclass
-class FileResult:
+class FileResult(NamedTuple):
     """One file's outcome, plus what the cache needs to remember it when it is clean."""
 
     name: str
     diagnostics: list[Diagnostic]
     sources: dict[str, str]
     text: str | None = None
-    deps: dict[str, str] = field(default_factory=dict)
-    env_used: dict[str, str | None] = field(default_factory=dict)
+    deps: dict[str, str] = {}  # noqa: RUF012  # read, never changed
+    env_used: dict[str, str | None] = {}  # noqa: RUF012
     unreadable: tuple[str, str] | None = None  # UnreadableError's (path, reason)
     cache_key: str = ""  # the name the cache knows it by ("": not cacheable)
     #: the file could not be parsed or built: its errors stand whatever rules are selected
@@ -326,8 +322,7 @@ def lint_stdin(
     return LintRun(diagnostics, [name], result.sources, frozenset({name} if conf.strict else ()))
 
 
-@dataclass
-class _Context:
+class _Context(NamedTuple):
     """What every file's check shares: the environment and the cache (inherited by workers)."""
 
     env: Mapping[str, str] | None
@@ -359,7 +354,7 @@ def _check_all(todo: list[Todo], context: _Context, jobs: int) -> list[FileResul
 def _check_in_worker(item: Todo) -> FileResult:
     result = _check_path(*item, _context)
     if _context.cache is None:
-        result.text = None  # only the cache needs it back in the parent
+        return result._replace(text=None)  # only the cache needs it back in the parent
     return result
 
 
@@ -391,8 +386,7 @@ def _check_path(
 
         return FileResult(name, check_config_text(name, text), {name: text})
     result = check_text(name, text, context.env, target, report_unused)
-    result.cache_key = cache_name(name, target) if not report_unused else ""
-    return result
+    return result._replace(cache_key=cache_name(name, target) if not report_unused else "")
 
 
 def parallel_map(

@@ -181,10 +181,8 @@ def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Di
                 _diagnostic(rule, rule.code, file, span, message, finding.pointer, dotted(key_path))
             )
     if len(loaded.texts) > 1:  # a base's finding names the spec that inherits it
-        from dataclasses import replace
-
         note = f" (inherited by {loaded.file} through `extends`)"
-        out = [d if d.file == loaded.file else replace(d, message=d.message + note) for d in out]
+        out = [d if d.file == loaded.file else d._replace(message=d.message + note) for d in out]
     commented = any("recspec:" in text for text in loaded.texts.values())
     if not out and not commented:
         return out  # nothing to redact or suppress: a clean spec builds no Redactor
@@ -349,8 +347,6 @@ def _spec_suppressions(texts: dict[str, str]) -> Callable[[Diagnostic], bool]:
 def _finish(
     diagnostics: list[Diagnostic], redact: Redactor, suppressed: Callable[[Diagnostic], bool]
 ) -> list[Diagnostic]:
-    from dataclasses import replace
-
     from recspec.lint import printable
 
     out = []
@@ -363,8 +359,8 @@ def _finish(
             diagnostic.pointer,
             diagnostic.spec_path,
         ) or hidden:
-            diagnostic = replace(
-                diagnostic, message=message, pointer=ptr, spec_path=spec_path, suppressed=hidden
+            diagnostic = diagnostic._replace(
+                message=message, pointer=ptr, spec_path=spec_path, suppressed=hidden
             )
         out.append(diagnostic)
     return sorted(out, key=lambda d: d.sort_key)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from recspec.commands.common import UsageProblem, echo, exit_with
 from recspec.commands.surface import RUN_OPTIONS, Param, Surface
@@ -184,15 +183,11 @@ def run(
     exit_with(1 if tally.refused or bodies else 0)
 
 
-@dataclass
 class Tally:
     """What a multi-spec compile did, for its one summary line."""
 
-    written: int = 0
-    unchanged: int = 0
-    refused: int = 0
-    errors: int = 0
-    warnings: int = 0
+    def __init__(self) -> None:
+        self.written = self.unchanged = self.refused = self.errors = self.warnings = 0
 
     def add(self, result: Built) -> None:
         shown = [d for d in result.diagnostics if not d.suppressed]
@@ -319,20 +314,19 @@ def _to_stdout(spec: str, hide: bool) -> None:
     echo(payload_bytes(compiled.payload, hide, compiled.loaded.secrets).decode("utf-8"), nl=False)
 
 
-@dataclass
-class Built:
+class Built(NamedTuple):
     """One spec's compile outcome (sent back from a worker process)."""
 
     name: str
     target: str
     ok: bool
     changed: bool = False
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = []  # noqa: RUF012  # read, never changed
+    sources: dict[str, str] = {}  # noqa: RUF012
     write_error: str = ""
     payload: bytes | None = None
-    deps: dict[str, str] = field(default_factory=dict)
-    env_used: dict[str, str | None] = field(default_factory=dict)
+    deps: dict[str, str] = {}  # noqa: RUF012
+    env_used: dict[str, str | None] = {}  # noqa: RUF012
 
 
 #: Per run (reset by `_build_all`, inherited by workers): output folders already made sure of

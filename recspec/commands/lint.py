@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from recspec.commands.common import UsageProblem, echo, exit_with
 from recspec.commands.surface import RUN_OPTIONS, Param, Surface
@@ -131,8 +131,7 @@ def run(
     exit_with(0 if exit_zero else run.exit_code())
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """--select, --ignore and --strict: they win over every file's configuration."""
 
     select: tuple[str, ...]
@@ -140,8 +139,7 @@ class Overrides:
     strict: bool | None
 
     def apply(self, config: LintConfig) -> LintConfig:
-        return replace(
-            config,
+        return config._replace(
             select=self.select or config.select,
             ignore=self.ignore + config.ignore,
             strict=config.strict if self.strict is None else self.strict,

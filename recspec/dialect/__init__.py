@@ -9,14 +9,12 @@ data a rule consults where the reference gives the two APIs different limits (ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["DIALECTS", "LEGACY", "V2", "Dialect", "detect", "get"]
 
 
-@dataclass(frozen=True, slots=True)
-class Dialect:
+class Dialect(NamedTuple):
     """One API's name and its limits where the two APIs differ (reference §1, §2)."""
 
     name: str  #: "legacy" or "v2": the spec's `target`, the CLI's `--target`

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from recspec.diagnostics import pointer, pointer_tokens
@@ -29,14 +28,14 @@ def pascal(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
 
 
-@dataclass
 class Names:
     """One object of the shape: its fields' names in both dialects, and its sub-objects."""
 
-    to_v2: dict[str, str] = field(default_factory=dict)
-    from_v2: dict[str, str] = field(default_factory=dict)
-    only: dict[str, str] = field(default_factory=dict)  #: field -> "legacy" | "v2"
-    children: dict[str, Names] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.to_v2: dict[str, str] = {}
+        self.from_v2: dict[str, str] = {}
+        self.only: dict[str, str] = {}  #: field -> "legacy" | "v2"
+        self.children: dict[str, Names] = {}
 
 
 def _build(shape: dict[str, Any]) -> Names:

@@ -8,8 +8,7 @@ This module imports nothing but `dataclasses`/`typing` for the same reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -32,8 +31,7 @@ _MODULES = {
 }
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Everything a formatter may use; formatters get no other input."""
 
     diagnostics: list[Diagnostic]

@@ -17,7 +17,6 @@ that it still sits under the right character when the line holds CJK text or com
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.formats import Report
@@ -101,7 +100,7 @@ def _window(text: str, diag: Diagnostic, shown_line: int) -> tuple[str, Diagnost
     new_end = (
         min(end_col - shift, len(prefix) + (end - start) + 1) if end_line == diag.line else None
     )
-    shifted = replace(diag, column=max(column - shift, 1), end_column=new_end)
+    shifted = diag._replace(column=max(column - shift, 1), end_column=new_end)
     return prefix + text[start:end] + suffix, shifted
 
 

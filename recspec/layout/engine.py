@@ -15,7 +15,6 @@ rectangle moves (see each preset's tie rules).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -41,6 +40,8 @@ def find_preset(name: str) -> Preset:
     preset = PRESETS.get(name)
     if preset is not None:
         return preset
+    import difflib  # only for a name that is not a preset
+
     close = difflib.get_close_matches(name, list(PRESETS), n=1)
     hint = f'did you mean "{close[0]}"? ' if close else ""
     raise LayoutError(

@@ -6,7 +6,7 @@ returns `View`s. Keeping validation here means presets contain geometry only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from recspec.layout.plan import SpecPath, View
 
@@ -18,8 +18,7 @@ MIN_TILE_SIDE = 16
 pins it). Presets re-flow to stay at or above it when they can (`recspec.layout.readable`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rect:
+class Rect(NamedTuple):
     """A rectangle as `(left, top, width, height)`; right/bottom edges are exclusive."""
 
     left: int
@@ -36,8 +35,7 @@ class Rect:
         return self.top + self.height
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     """What goes into one tile: a stream (or None = join order) or the whiteboard."""
 
     stream_id: str | None
@@ -48,8 +46,7 @@ class Slot:
     """Per-slot fit override (custom tiles); None = the preset's choice."""
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(NamedTuple):
     """Canvas size and the common spacing options, all multiples of `align`."""
 
     width: int

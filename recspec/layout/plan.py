@@ -9,7 +9,7 @@ Edge convention: `right` and `bottom` are exclusive edges, so `width = right - l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SpecPath = tuple[str | int, ...]
 """A key path into the spec, e.g. `("layout", "tile", 2, "width")`."""
@@ -23,8 +23,7 @@ class LayoutError(ValueError):
         self.path: SpecPath = path
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     """One rectangle of the mixed picture, in canvas pixels (origin top-left, y down)."""
 
     top: int
@@ -67,8 +66,7 @@ class View:
         return item
 
 
-@dataclass(frozen=True, slots=True)
-class LayoutPlan:
+class LayoutPlan(NamedTuple):
     """What the compiler writes into `mix_config`.
 
     `mix_mode` 1 means a custom list (`views`, every recspec-computed preset); 2..5 are ZEGO's

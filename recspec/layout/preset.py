@@ -7,8 +7,7 @@ words as well as in code.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from recspec.layout.frame import Frame, Slot
 from recspec.layout.plan import View
@@ -20,8 +19,7 @@ Build = Callable[["LayoutSpec", Frame, Sequence[Slot]], list[View]]
 """`(layout, frame, slots) -> views`; slots come in slot order (the big tile first)."""
 
 
-@dataclass(frozen=True, slots=True)
-class PresetOption:
+class PresetOption(NamedTuple):
     """One `[layout]` key a preset reads, with its default as written in a spec."""
 
     key: str
@@ -29,8 +27,7 @@ class PresetOption:
     doc: str
 
 
-@dataclass(frozen=True, slots=True)
-class Preset:
+class Preset(NamedTuple):
     """A layout preset. `build` is None for ZEGO server-side presets (no views to compute)."""
 
     name: str

@@ -18,9 +18,8 @@ import enum
 import functools
 import types
 import typing
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 Shape = dict[str, Any]
 Loc = tuple[str | int, ...]
@@ -29,8 +28,7 @@ INT64 = (-(2**63), 2**63 - 1)
 _KINDS = {int: "int", str: "str", bool: "bool"}
 
 
-@dataclass(frozen=True, slots=True)
-class StructureError:
+class StructureError(NamedTuple):
     """One structural problem: `kind` is missing | unknown | type | enum | overflow | dialect |
     dialect-value (a field or code that only the other dialect has)."""
 
@@ -133,8 +131,7 @@ _EXPECTED = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Node:
+class _Node(NamedTuple):
     """One shape node prepared for the walker: lookups done once instead of per visited value."""
 
     kind: str

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 __all__ = ["Located", "Offsets", "Span", "spans_from_offsets"]
 
@@ -23,8 +22,7 @@ _K = TypeVar("_K", bound=Hashable)
 Offsets = tuple[tuple[int, int] | None, int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A source range: 1-based start, exclusive end, columns in code points."""
 
     line: int
@@ -41,8 +39,7 @@ class Span:
         return (self.end_line, self.end_column)
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """Where a value sits: the token naming it (`None` for array items and the root) and itself.
 
     For a TOML table defined by a header, `value` is the whole header (``[a.b]``) and `key` its

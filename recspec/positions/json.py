@@ -15,8 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from recspec.positions import Located, Span, spans_from_offsets
 from recspec.source import LineIndex
@@ -42,8 +41,7 @@ MAX_DEPTH: Final = 64
 ProblemKind = Literal["syntax", "duplicate-key"]
 
 
-@dataclass(frozen=True, slots=True)
-class JsonProblem:
+class JsonProblem(NamedTuple):
     """One problem in a JSON text, at a 1-based line and code-point column.
 
     `kind` is ``"syntax"`` (the document could not be read; also used for NaN/Infinity and

@@ -17,8 +17,7 @@ import sys
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from recspec.positions import Located, Span, spans_from_offsets
 from recspec.source import LineIndex
@@ -418,8 +417,7 @@ _CODE_SEPARATOR: Final = re.compile(r"[\s,]+")
 Scope = Literal["line", "next", "file"]
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One ``# recspec: ignore[...]`` comment and the lines it covers (inclusive)."""
 
     line: int
@@ -440,8 +438,7 @@ class Suppression:
         return any(code.startswith(sel.upper()) or sel.lower() == name for sel in self.codes)
 
 
-@dataclass(frozen=True, slots=True)
-class MalformedSuppression:
+class MalformedSuppression(NamedTuple):
     """A ``# recspec:`` comment that could not be read, for a rule to report."""
 
     line: int

@@ -6,7 +6,6 @@ example from the CLI's start-up path) costs nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import importlib
 from collections.abc import Iterable, Sequence
@@ -47,7 +46,7 @@ def all_rules() -> tuple[Rule, ...]:
     for family in FAMILIES:
         module = importlib.import_module(f"recspec.rules.{family}")
         family_rules: tuple[Rule, ...] = module.RULES
-        rules.extend(dataclasses.replace(rule, family=family) for rule in family_rules)
+        rules.extend(rule._replace(family=family) for rule in family_rules)
     return tuple(sorted(rules, key=lambda rule: rule.code))
 
 

@@ -7,8 +7,7 @@ treated as absent, because wrong types are the structure rules' business.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from recspec.dialect import Dialect
@@ -43,11 +42,10 @@ def mix_ignored(v: PayloadView) -> bool:
     return v.record_mode == 1
 
 
-@dataclass(frozen=True, slots=True)
-class View:
-    """One `mix_input_list` entry whose four corners are integers."""
+class View(NamedTuple):
+    """One `mix_input_list` entry whose four corners are integers (`position`: its index)."""
 
-    index: int
+    position: int
     top: int
     left: int
     bottom: int
@@ -65,13 +63,13 @@ class View:
 
     @property
     def path(self) -> Path:
-        return (*VIEWS, self.index)
+        return (*VIEWS, self.position)
 
     @property
     def label(self) -> str:
         """'view 2 (bob)': 1-based like a person counts, with the stream when there is one."""
         stream = self.raw.get("stream_id")
-        return f"view {self.index + 1}" + (f" ({stream})" if present(stream) else "")
+        return f"view {self.position + 1}" + (f" ({stream})" if present(stream) else "")
 
     @property
     def is_whiteboard(self) -> bool:

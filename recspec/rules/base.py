@@ -15,15 +15,13 @@ from __future__ import annotations
 import builtins
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from recspec.diagnostics import Severity, pointer
 from recspec.dialect import LEGACY, Dialect
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A rule's raw result: where in the payload, and what is wrong.
 
     `pointer` and `message` use the canonical (legacy) field names, which the dialect edge
@@ -39,8 +37,7 @@ class Finding:
 CheckFn = Callable[["PayloadView"], Iterator[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One documented constraint.
 
     `bad` and `good` are examples: for payload rules, JSON fragments deep-merged into
@@ -68,7 +65,7 @@ class Rule:
     needs: tuple[str | int, ...] = ()
     #: like `needs`, for a check that reads any of several keys: skipped when none is present
     needs_any: tuple[tuple[str | int, ...], ...] = ()
-    family: str = field(default="", compare=False)
+    family: str = ""  #: set by `recspec.rules` when it gathers the families
     #: the API the examples are checked against ("v2" for rules about v2-only fields)
     dialect: str = "legacy"
     #: False: runs only when selected by its code or name (`--select RS812`), as ruff's RUF100

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 KeyPath = tuple[str | int, ...]
@@ -17,7 +16,6 @@ KeyPath = tuple[str | int, ...]
 _REF = re.compile(r"\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-(.*?))?\}")
 
 
-@dataclass
 class Interpolation:
     """What interpolation did: the paths it filled, the values it inserted, what was missing.
 
@@ -25,12 +23,13 @@ class Interpolation:
     the same walk records them in `watched`, so nobody walks the data a second time.
     """
 
-    watch: frozenset[str] = frozenset()
-    watched: list[tuple[KeyPath, str]] = field(default_factory=list)  # (path, raw string)
-    env_paths: set[KeyPath] = field(default_factory=set)
-    used: dict[str, str | None] = field(default_factory=dict)
-    inserted: set[str] = field(default_factory=set)
-    missing: list[tuple[KeyPath, str]] = field(default_factory=list)
+    def __init__(self, watch: frozenset[str] = frozenset()) -> None:
+        self.watch = watch
+        self.watched: list[tuple[KeyPath, str]] = []  # (path, raw string)
+        self.env_paths: set[KeyPath] = set()
+        self.used: dict[str, str | None] = {}
+        self.inserted: set[str] = set()
+        self.missing: list[tuple[KeyPath, str]] = []
 
 
 def interpolate(

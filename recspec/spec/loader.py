@@ -11,9 +11,8 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from recspec.diagnostics import dotted
 from recspec.source import DecodeProblem, UnreadableError, read_text
@@ -35,8 +34,7 @@ CREDENTIAL_FIELDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class SpecProblem:
+class SpecProblem(NamedTuple):
     """A spec-level problem before it has a position: rule code, file, key path or line/col."""
 
     code: str
@@ -47,22 +45,22 @@ class SpecProblem:
     column: int | None = None
 
 
-@dataclass
 class LoadedSpec:
     """The merged, interpolated spec data and everything needed to report on it."""
 
-    file: str
-    data: dict[str, Any] = field(default_factory=dict)
-    spec: Any = None  # once valid: a `Spec`-shaped `SpecNode` tree (recspec.spec.shape)
-    origins: dict[KeyPath, str] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
-    _secrets: set[str] = field(default_factory=set, repr=False)  # see `secrets`
-    _scanned: int = field(default=0, repr=False)  # how many texts `secrets` has scanned
-    env_used: dict[str, str | None] = field(default_factory=dict)  # variables read, for the cache
-    problems: list[SpecProblem] = field(default_factory=list)
-    #: the spec was built without keys that failed to validate (to report every problem in
-    #: one run); it must never be written, whatever suppression comments say
-    partial: bool = False
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.data: dict[str, Any] = {}
+        self.spec: Any = None  # once valid: a `Spec`-shaped `SpecNode` tree (recspec.spec.shape)
+        self.origins: dict[KeyPath, str] = {}
+        self.texts: dict[str, str] = {}
+        self.env_used: dict[str, str | None] = {}  # variables read, for the cache
+        self.problems: list[SpecProblem] = []
+        #: the spec was built without keys that failed to validate (to report every problem
+        #: in one run); it must never be written, whatever suppression comments say
+        self.partial = False
+        self._secrets: set[str] = set()  # see `secrets`
+        self._scanned = 0  # how many texts `secrets` has scanned
 
     @property
     def secrets(self) -> set[str]:

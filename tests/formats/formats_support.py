@@ -7,7 +7,6 @@ real catalogue (which changes independently).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.formats import Report
@@ -121,4 +120,4 @@ def diag(**changes: object) -> Diagnostic:
     """MIX with some fields changed; moving it to another line moves its end too."""
     if "line" in changes and "end_line" not in changes:
         changes["end_line"] = None
-    return replace(MIX, **changes)  # type: ignore[arg-type]
+    return MIX._replace(**changes)  # type: ignore[arg-type]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from formats_support import BITRATE, IDLE, MIX, diag, make_report
 from hypothesis import given
 from hypothesis import strategies as st
@@ -107,7 +105,7 @@ def test_exactly_ten_of_each_needs_no_overflow_notice() -> None:
 
 def test_plain_listing_never_reads_as_a_command() -> None:
     ds = [
-        replace(d, file="::error file=x::pwned", message="a\n::warning::b")
+        d._replace(file="::error file=x::pwned", message="a\n::warning::b")
         for d in _many(Severity.ERROR, 11)
     ]
     lines = github(diagnostics=ds).splitlines()

@@ -238,7 +238,7 @@ def test_long_descriptions_are_cut_to_githubs_limit() -> None:
 
     long_rule = Rule("RS999", "long", Severity.ERROR, "s" * 2000, "w" * 5000, None, None, "")
     report = make_report(diagnostics=[diag(rule="RS999")])
-    report = report.__class__(**{**report.__dict__, "rules": {"RS999": long_rule}.get})
+    report = report._replace(rules={"RS999": long_rule}.get)
     log = json.loads(render("sarif", report))
     (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
     assert len(rule["shortDescription"]["text"]) == len(rule["fullDescription"]["text"]) == 1024

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from formats_support import DOCS, IDLE, MEETING, diag, make_report
 from hypothesis import given
@@ -72,11 +71,11 @@ def test_pluralisation() -> None:
 def test_caret_counts_code_points_but_pads_by_display_width() -> None:
     # t-i-t-l-e-space-=-space-" is 9 code points, then 会议室 (10-12), a space (13), 🎥 (14), " (15)
     line = '1 | title = "会议室 🎥"\n'
-    space = text(diagnostics=[replace(IDLE, column=13, end_column=14)])
+    space = text(diagnostics=[IDLE._replace(column=13, end_column=14)])
     assert line + "  | " + " " * 15 + "^\n" in space  # 9 cells + 3 wide chars (6 cells)
-    emoji = text(diagnostics=[replace(IDLE, column=14, end_column=15)])
+    emoji = text(diagnostics=[IDLE._replace(column=14, end_column=15)])
     assert line + "  | " + " " * 16 + "^^\n" in emoji  # the emoji itself is two cells wide
-    quote = text(diagnostics=[replace(IDLE, column=15, end_column=16)])
+    quote = text(diagnostics=[IDLE._replace(column=15, end_column=16)])
     assert line + "  | " + " " * 18 + "^\n" in quote
 
 

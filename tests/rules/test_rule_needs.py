@@ -8,7 +8,6 @@ too narrow (the check reads something elsewhere) fails here rather than hiding a
 from __future__ import annotations
 
 import copy
-import dataclasses
 from typing import Any
 
 import pytest
@@ -21,7 +20,7 @@ from recspec.rules.examples import BASE_PAYLOAD, apply_example
 
 GATED = tuple(rule for rule in all_rules() if rule.needs)
 GATED_ANY = tuple(rule for rule in all_rules() if rule.needs_any)
-UNGATED = tuple(dataclasses.replace(rule, needs=(), needs_any=()) for rule in all_rules())
+UNGATED = tuple(rule._replace(needs=(), needs_any=()) for rule in all_rules())
 
 #: BASE_PAYLOAD and every payload rule's bad and good example.
 EXAMPLES: list[Any] = [copy.deepcopy(BASE_PAYLOAD)] + [
