@@ -34,13 +34,17 @@ def is_config_file(path: str) -> bool:
 
 def _table(path: str) -> dict[str, Any] | None:
     """The recspec table of one candidate file; None when a pyproject.toml has none."""
+    pyproject = os.path.basename(path) == "pyproject.toml"
     try:
         with open(path, "rb") as handle:
-            data = parse_toml(handle.read().decode("utf-8-sig"))
+            raw = handle.read()
+        if pyproject and b"recspec" not in raw:
+            return None  # another tool's file: not parsed, so its TOML is not ours to judge
+        data = parse_toml(raw.decode("utf-8-sig"))
     except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or tomllib's TOMLDecodeError
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
     tool = data.get("tool", {})
-    if os.path.basename(path) == "pyproject.toml":
+    if pyproject:
         if not isinstance(tool, dict) or "recspec" not in tool:
             return None
         table = tool["recspec"]
