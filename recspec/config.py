@@ -14,6 +14,7 @@ findings at the offending key), never as a spec.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from recspec.lint import LintConfig
@@ -21,6 +22,16 @@ from recspec.spec.toml_reader import parse_toml
 
 CONFIG_FILES = (".recspec.toml", "recspec.toml", "pyproject.toml")
 KEYS = ("select", "ignore", "per-file-ignores", "strict", "target")
+
+#: What a pyproject.toml needs to configure recspec: `tool.recspec` (a header or dotted key,
+#: bare or quoted), a `[tool]` table or a `tool = {...}` key. One without any cannot hold
+#: [tool.recspec], so it is not parsed at all.
+_MAY_CONFIGURE = re.compile(
+    rb"""tool["']?[ \t]*\.[ \t]*["']?recspec"""  # [tool.recspec], tool.recspec.x = ...
+    rb"""|^[ \t]*\[[ \t]*["']?tool["']?[ \t]*\]"""  # a [tool] table
+    rb"""|^[ \t]*["']?tool["']?[ \t]*=""",  # tool = { ... }
+    re.MULTILINE,
+)
 
 
 class ConfigError(Exception):
@@ -38,7 +49,7 @@ def _table(path: str) -> dict[str, Any] | None:
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
-        if pyproject and b"recspec" not in raw:
+        if pyproject and not _MAY_CONFIGURE.search(raw):
             return None  # another tool's file: not parsed, so its TOML is not ours to judge
         data = parse_toml(raw.decode("utf-8-sig"))
     except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or tomllib's TOMLDecodeError

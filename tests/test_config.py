@@ -160,3 +160,37 @@ def test_a_configuration_that_is_not_toml_is_a_usage_error(tree: Path) -> None:
     assert "Traceback" not in result.stderr
     as_file = recspec("lint", "--format", "json", "repo/specs/recspec.toml", cwd=tree)
     assert as_file.returncode == 1 and json.loads(as_file.stdout)[0]["rule"] == "RS100"
+
+
+@pytest.mark.parametrize(
+    "pyproject",
+    [
+        '[tool.recspec]\ntarget = "v3"\n',
+        '[ tool . "recspec" ]\ntarget = "v3"\n',
+        "[tool.'recspec']\ntarget = \"v3\"\n",
+        'tool.recspec.target = "v3"\n',
+        '[tool]\nrecspec = { target = "v3" }\n',
+        '[tool]\nrecspec.target = "v3"\n',
+        'tool = { recspec = { target = "v3" } }\n',
+    ],
+)
+def test_every_way_of_writing_tool_recspec_in_a_pyproject_is_read(
+    pyproject: str, tmp_path: Path
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    (tmp_path / "a.toml").write_text('[room]\nid = "r"\n')
+    result = recspec("lint", "a.toml", cwd=tmp_path)
+    assert (
+        result.returncode == 2 and "pyproject.toml" in result.stderr and "target" in result.stderr
+    )
+
+
+def test_a_pyproject_that_cannot_configure_recspec_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "recspec"\n[project.scripts]\nrecspec = "x"\n[tool.ruff]\nthis is [not TOML\n'
+    )
+    spec = tmp_path / "specs" / "a.toml"
+    spec.parent.mkdir()
+    spec.write_text(GOOD)
+    result = recspec("lint", "specs/a.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
