@@ -21,7 +21,6 @@ atomically, at the end of the run, and only those that changed.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -179,6 +178,8 @@ class LintCache:
         return bucket, entries
 
     def _read(self, bucket: str) -> dict[str, Any]:
+        import json  # here, not at the top: a run without the cache never needs it
+
         try:
             assert self.folder is not None
             data = json.loads(_read_regular(str(self.folder / f"{bucket}.json")))
@@ -248,6 +249,8 @@ class LintCache:
         """Write the buckets that changed; a cache that cannot be written is skipped."""
         if self.folder is None or not self._changed:
             return
+        import json
+
         from recspec.output import write_atomic
 
         try:

@@ -46,7 +46,7 @@ class Compiled:
     @property
     def sources(self) -> dict[str, str]:
         """The spec texts for report snippets, secrets starred out (positions unchanged)."""
-        from recspec.locate import Redactor
+        from recspec.redact import Redactor
 
         mask = Redactor(self.loaded.secrets).mask
         return {name: mask(text) for name, text in self.loaded.texts.items()}

@@ -101,7 +101,7 @@ def load_side(path: str, *, text: str | None = None, label: str | None = None) -
         raise DiffError(f"{name}: not a JSON object (a start body is an object)")
     from recspec.dialect import detect
     from recspec.dialect.names import read
-    from recspec.locate import credential_values
+    from recspec.redact import credential_values
 
     dialect = detect(document).name
     body, _foreign = read(document, dialect)

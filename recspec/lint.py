@@ -137,8 +137,9 @@ def check_text(
     """Lint one file's text: a payload (either dialect) when it is JSON, else a spec compiled
     for its own `target`, or `target` when it has none."""
     if _is_json(name, text):
-        from recspec.locate import payload_diagnostics, payload_redactor
+        from recspec.locate import payload_diagnostics
         from recspec.positions.json import parse_json
+        from recspec.redact import payload_redactor
 
         document, problems = parse_json(text)
         found = payload_diagnostics(name, text, document, problems)

@@ -21,8 +21,8 @@ from recspec.compiler import compile_file
 from recspec.dialect.names import read
 from recspec.importer import import_body
 from recspec.importer.roundtrip import same
-from recspec.locate import credential_values
 from recspec.positions.json import parse_json
+from recspec.redact import credential_values
 
 sys.path.insert(0, str(Path(__file__).parent / "fuzz"))
 from mutations import mutated_payloads

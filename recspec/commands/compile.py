@@ -29,7 +29,7 @@ def payload_bytes(payload: dict[str, Any], redact: bool, secrets: Collection[str
     wherever it ended up (a stream id, the derived `<room id>-mix`).
     """
     if redact:
-        from recspec.locate import Redactor
+        from recspec.redact import Redactor
 
         payload = Redactor(secrets).deep(redact_payload(payload))
     from recspec.output import pretty_json

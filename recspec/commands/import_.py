@@ -145,8 +145,9 @@ def _import_one(body: Body, many: bool) -> bool:
     from recspec.commands.common import print_diagnostics
     from recspec.diagnostics import Severity
     from recspec.importer import NotABody, import_body
-    from recspec.locate import payload_diagnostics, payload_redactor
+    from recspec.locate import payload_diagnostics
     from recspec.positions.json import parse_json
+    from recspec.redact import payload_redactor
 
     if body.text is None:
         click.echo(f"recspec: {body.name}: {body.problems[0]}; nothing written", err=True)

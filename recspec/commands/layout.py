@@ -27,7 +27,7 @@ from recspec.commands.common import exit_with
 
 if TYPE_CHECKING:
     from recspec.layout import LayoutPlan, LayoutSpec
-    from recspec.locate import Redactor
+    from recspec.redact import Redactor
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:\.\.\s*(\d+))?\s*$")
 MAX_COUNT = 25
@@ -114,7 +114,7 @@ def load_spec_layout(spec: Path) -> SpecLayout:
         )
         exit_with(1)
     assert layout is not None
-    from recspec.locate import Redactor
+    from recspec.redact import Redactor
 
     return SpecLayout(
         redact=Redactor(compiled.loaded.secrets),

@@ -20,7 +20,7 @@ from typing import Any
 #: The legacy start body's access token.
 TOKEN_VARIABLE = "ZEGO_ACCESS_TOKEN"
 
-#: Shorter values are not searched for inside other strings (as `recspec.locate.Redactor`).
+#: Shorter values are not searched for inside other strings (as `recspec.redact.Redactor`).
 MIN_EMBEDDED = 4
 
 #: A variable nobody sets, whose default is a literal `$`: `${env:RECSPEC_LITERAL_DOLLAR:-$}`

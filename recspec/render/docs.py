@@ -89,7 +89,7 @@ def spec_sources(
     """
     from recspec.compiler import compile_file
     from recspec.diagnostics import Severity
-    from recspec.locate import Redactor
+    from recspec.redact import Redactor
     from recspec.source import find_inputs
     from recspec.spec import units
     from recspec.spec.loader import UNSET_FOR_DRAWING

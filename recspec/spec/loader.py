@@ -69,7 +69,7 @@ class LoadedSpec:
         does not parse, or one written with escapes). The texts are scanned on first use, so
         a clean spec whose output nobody reads never pays for it."""
         if self._scanned < len(self.texts):
-            from recspec.locate import credential_literals
+            from recspec.redact import credential_literals
 
             for text in list(self.texts.values())[self._scanned :]:
                 self._secrets.update(credential_literals(text))

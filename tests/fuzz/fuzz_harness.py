@@ -17,13 +17,9 @@ from typing import Any
 from recspec.compiler import compile_file
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.formats import FORMATS, Report, render
-from recspec.locate import (
-    Redactor,
-    credential_literals,
-    credential_values,
-    payload_diagnostics,
-)
+from recspec.locate import payload_diagnostics
 from recspec.positions.json import parse_json
+from recspec.redact import Redactor, credential_literals, credential_values
 from recspec.render.ascii import render_ascii
 from recspec.render.svg import render_svg
 from recspec.rules import get_rule
