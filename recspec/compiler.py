@@ -447,9 +447,7 @@ def _apply_payload_table(b: _Builder, raw: dict[str, Any], target: str) -> None:
 def _advise_small_views(compiled: Compiled) -> None:
     """RS411 once at `layout.preset` when a computed preset's views are under 16 px: the
     per-view advice ("make it larger") is not something a spec can do (recspec.layout.readable)."""
-    from recspec.layout.readable import advice
     from recspec.rules.layout import MIN_VIEW_SIDE
-    from recspec.spec import units
 
     spec, document = compiled.spec, compiled.document
     views: Any = document
@@ -465,6 +463,9 @@ def _advise_small_views(compiled: Compiled) -> None:
     )
     if all(min(side) >= MIN_VIEW_SIDE for side in sides if all(isinstance(s, int) for s in side)):
         return
+    from recspec.layout.readable import advice
+    from recspec.spec import units
+
     width, height = units.parse_resolution(spec.video.resolution)
     message = advice(spec.layout, width, height, whiteboard=spec.whiteboard is not None)
     if message is None:
@@ -493,7 +494,7 @@ def compile_file(
     The API compiled for is `target` (the command line), else the spec's own `target`, else
     `default_target` (the configuration's).
     """
-    from recspec.layout import LayoutError
+    from recspec.layout.plan import LayoutError  # not the package: a single stream plans nothing
     from recspec.locate import spec_diagnostics
     from recspec.spec.noops import ineffective_keys
 

@@ -308,10 +308,10 @@ def _to_stdout(spec: str, hide: bool) -> None:
     compiled = _compile(name, text)
     if compiled.diagnostics:
         print_diagnostics(compiled.diagnostics, compiled.sources, [compiled.file])
-    if compiled.payload is None:
+    payload = compiled.payload  # a property that writes the dialect: read it once
+    if payload is None:
         exit_with(1)
-    assert compiled.payload is not None
-    echo(payload_bytes(compiled.payload, hide, compiled.loaded.secrets).decode("utf-8"), nl=False)
+    echo(payload_bytes(payload, hide, compiled.loaded.secrets).decode("utf-8"), nl=False)
 
 
 class Built(NamedTuple):
@@ -343,13 +343,14 @@ def build(item: tuple[str, str | None, str, bool]) -> Built:
     name, text, target, redact = item
     compiled = _compile(name, text)
     sources = compiled.sources if compiled.diagnostics else {}
-    if compiled.payload is None:
+    payload = compiled.payload  # a property that writes the dialect: read it once
+    if payload is None:
         return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)
     inputs = [path for path in compiled.loaded.texts if same_file(target, path)]
     if inputs:  # the spec's own `extends` base: writing would destroy an input
         why = f"refusing to write {display_path(target)}: it is {inputs[0]}, an input of this run"
         return Built(name, target, False, write_error=why)
-    data = payload_bytes(compiled.payload, redact, compiled.loaded.secrets if redact else ())
+    data = payload_bytes(payload, redact, compiled.loaded.secrets if redact else ())
     try:  # -o into a missing folder creates it, as --out-dir does
         folder = os.path.dirname(target) or "."
         if folder not in _made_folders:

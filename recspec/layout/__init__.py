@@ -1,8 +1,8 @@
 """recspec's layout engine: presets -> exact integer rectangles for ZEGO's `mix_input_list`.
 
-Everything here is pure (no I/O, integers only) and importing it does no work. Only
-`recspec.layout.spec` imports pydantic; `LayoutSpec` and `CustomTile` are loaded from it lazily
-so code that only needs geometry (or the CLI's `--help`) stays fast.
+Everything here is pure (no I/O, integers only) and importing it does no work: the names below
+load their module on first use. Only `recspec.layout.spec` imports pydantic, so code that only
+needs geometry (or a single-stream spec, which plans nothing) stays fast.
 
 Conventions that hold for every preset:
 
@@ -19,15 +19,35 @@ Conventions that hold for every preset:
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from recspec.layout.engine import MAX_VIEWS, find_preset, plan_layout, plans_by_count
-from recspec.layout.plan import LayoutError, LayoutPlan, SpecPath, View
-from recspec.layout.preset import COMMON_OPTIONS, COMMON_TIE_RULES, Preset, PresetOption
-from recspec.layout.registry import PRESETS
-
 if TYPE_CHECKING:
+    from recspec.layout.engine import MAX_VIEWS, find_preset, plan_layout, plans_by_count
+    from recspec.layout.plan import LayoutError, LayoutPlan, SpecPath, View
+    from recspec.layout.preset import COMMON_OPTIONS, COMMON_TIE_RULES, Preset, PresetOption
+    from recspec.layout.registry import PRESETS
     from recspec.layout.spec import CustomTile, LayoutSpec
+
+#: public name -> the module that defines it. Loaded on first use, so importing one submodule
+#: (`recspec.layout.plan` for `LayoutError`) does not build every preset.
+_HOMES = {
+    "MAX_VIEWS": "engine",
+    "find_preset": "engine",
+    "plan_layout": "engine",
+    "plans_by_count": "engine",
+    "LayoutError": "plan",
+    "LayoutPlan": "plan",
+    "SpecPath": "plan",
+    "View": "plan",
+    "COMMON_OPTIONS": "preset",
+    "COMMON_TIE_RULES": "preset",
+    "Preset": "preset",
+    "PresetOption": "preset",
+    "PRESETS": "registry",
+    "CustomTile": "spec",
+    "LayoutSpec": "spec",
+}
 
 __all__ = [
     "COMMON_OPTIONS",
@@ -49,8 +69,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in {"LayoutSpec", "CustomTile"}:
-        from recspec.layout import spec
-
-        return getattr(spec, name)
-    raise AttributeError(f"module 'recspec.layout' has no attribute {name!r}")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'recspec.layout' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"recspec.layout.{home}"), name)
+    globals()[name] = value
+    return value
