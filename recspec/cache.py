@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CACHE_DIR_ENV = "RECSPEC_CACHE_DIR"
 NO_CACHE_ENV = "RECSPEC_NO_CACHE"
@@ -89,6 +91,8 @@ def _settings_key() -> str:
 
 
 def _user_cache_dir() -> Path:
+    from pathlib import Path
+
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "recspec"
 
@@ -153,6 +157,8 @@ class LintCache:
         """
         if not enabled or os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
             return cls(None)
+        from pathlib import Path  # here: a run without the cache never needs pathlib
+
         chosen = directory or os.environ.get(CACHE_DIR_ENV) or _user_cache_dir()
         return cls(Path(chosen))
 
@@ -201,6 +207,8 @@ class LintCache:
         record = self._entries(name)[1].get(name)
         if not isinstance(record, str) or not record.startswith(digest(text) + _SEP):
             return None
+        from pathlib import Path
+
         try:
             entry = Entry.decode(record)
             for dep, dep_hash in entry.deps:

@@ -18,7 +18,6 @@ import re
 from typing import Any
 
 from recspec.lint import LintConfig
-from recspec.spec.toml_reader import parse_toml
 
 CONFIG_FILES = (".recspec.toml", "recspec.toml", "pyproject.toml")
 KEYS = ("select", "ignore", "per-file-ignores", "strict", "target")
@@ -51,6 +50,8 @@ def _table(path: str) -> dict[str, Any] | None:
             raw = handle.read()
         if pyproject and not _MAY_CONFIGURE.search(raw):
             return None  # another tool's file: not parsed, so its TOML is not ours to judge
+        from recspec.spec.toml_reader import parse_toml
+
         data = parse_toml(raw.decode("utf-8-sig"))
     except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or tomllib's TOMLDecodeError
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc

@@ -11,13 +11,14 @@ import contextlib
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.positions import Span
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from recspec.cache import LintCache
 
 
@@ -139,12 +140,13 @@ def check_text(
     if _is_json(name, text):
         from recspec.locate import payload_diagnostics
         from recspec.positions.json import parse_json
-        from recspec.redact import payload_redactor
 
         document, problems = parse_json(text)
         found = payload_diagnostics(name, text, document, problems)
         if not found:
             return FileResult(name, [], {}, text)
+        from recspec.redact import payload_redactor
+
         sources = {name: payload_redactor(document, text).mask(text)}
         broken = any(problem.kind == "syntax" for problem in problems)
         return FileResult(name, found, sources, text, broken=broken)

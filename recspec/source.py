@@ -20,7 +20,6 @@ import stat
 from bisect import bisect_right
 from collections.abc import Collection, Iterable
 from functools import lru_cache
-from pathlib import Path
 
 __all__ = [
     "DEFAULT_SKIPPED_DIRS",
@@ -76,6 +75,8 @@ class DecodeProblem(Exception):
 
 def _resolved(path: str | os.PathLike[str]) -> str:
     """The absolute path for messages; never fails (a broken symlink still resolves)."""
+    from pathlib import Path
+
     try:
         return str(Path(path).resolve())
     except (OSError, RuntimeError):  # RuntimeError: symlink loop on older Pythons

@@ -18,7 +18,6 @@ import enum
 import functools
 import types
 import typing
-from pathlib import Path
 from typing import Any, NamedTuple
 
 Shape = dict[str, Any]
@@ -262,6 +261,8 @@ def canonical(doc: dict[str, Any], shape: Shape | None = None) -> dict[str, Any]
 
 def main() -> None:
     """Regenerate `_shape.py` next to this module."""
+    from pathlib import Path
+
     from recspec.generated import write_module
 
     write_module(Path(__file__).with_name("_shape.py"), generated_source())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 from recspec.dialect import Dialect
 from recspec.rules.base import CheckFn, Finding, PayloadView, finding, per_document
@@ -149,6 +148,8 @@ def http_url_problem(name: str, value: str, use: str = "downloads it") -> str | 
     """
     if not value.strip():
         return f"{name} is an empty string; give an http(s) URL or remove the key"
+    from urllib.parse import urlsplit  # only for bodies that hold an image URL
+
     try:
         parts = urlsplit(value.strip())
     except ValueError:

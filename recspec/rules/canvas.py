@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Iterator
 
 from recspec.diagnostics import Severity
@@ -65,6 +64,8 @@ def recommended_bitrate(width: int, height: int, fps: int) -> tuple[int, int, in
 
     Memoised: payloads use a handful of canvas sizes, and the search costs 54 logarithms.
     """
+    import math  # only mixed payloads get here, and once per canvas
+
     pixels = width * height
 
     def distance(entry: tuple[int, int, int, int]) -> float:
