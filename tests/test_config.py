@@ -194,3 +194,13 @@ def test_a_pyproject_that_cannot_configure_recspec_is_not_read(tmp_path: Path) -
     spec.write_text(GOOD)
     result = recspec("lint", "specs/a.toml", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_compile_reads_configuration_only_when_it_decides_the_target(tmp_path: Path) -> None:
+    (tmp_path / "recspec.toml").write_text("target = 3\n")
+    (tmp_path / "a.toml").write_text(GOOD)
+    needed = recspec("compile", "a.toml", cwd=tmp_path)
+    assert needed.returncode == 2 and "recspec.toml" in needed.stderr
+    forced = recspec("compile", "--target", "v2", "a.toml", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert "RoomId" in forced.stdout

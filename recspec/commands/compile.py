@@ -138,7 +138,8 @@ def run(
     elif stdin_filename is not None:
         raise UsageProblem("--stdin-filename goes with `-` as the spec")
     global _api
-    _api = (api, _configured_targets(specs))
+    names = {spec: display_path(spec) for spec in specs}
+    _api = (api, {} if api else _configured_targets(names))  # --target wins over any file
     if output is None and out_dir is None:
         _to_stdout(specs[0], redact or (sys.stdout.isatty() and not show_secrets))
         return
@@ -153,7 +154,7 @@ def run(
 
     items = [  # a terminal shows `***` for credentials, as plain stdout does
         (
-            display_path(spec),
+            names[spec],
             _read(spec),
             target,
             redact or (is_terminal(target) and not show_secrets),
@@ -217,15 +218,16 @@ _stdin: str | None = None
 _api: tuple[str | None, dict[str, str]] = (None, {})
 
 
-def _configured_targets(specs: tuple[str, ...]) -> dict[str, str]:
-    """Each spec's nearest configuration's `target` (display name -> target); exit 2 if broken."""
+def _configured_targets(names: dict[str, str]) -> dict[str, str]:
+    """Each spec's nearest configuration's `target` (display name -> target); exit 2 if broken.
+
+    `names`: spec path -> display name."""
     from recspec.config import ConfigError, ConfigResolver
-    from recspec.lint import display_path
 
     resolve = ConfigResolver()
     try:
         return {
-            display_path(spec): resolve(spec if spec != "-" else "stdin").target for spec in specs
+            name: resolve(spec if spec != "-" else "stdin").target for spec, name in names.items()
         }
     except ConfigError as exc:
         raise UsageProblem(str(exc)) from None
