@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from recspec.commands.compile import payload_bytes
+from recspec.batch import payload_bytes
 from recspec.compiler import compile_file
 from recspec.lint import lint_paths
 

@@ -12,7 +12,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recspec.commands.compile import payload_bytes
+from recspec.batch import payload_bytes
 from recspec.compiler import compile_file
 from recspec.diagnostics import Severity
 from recspec.payload.models import StartPayload

@@ -10,45 +10,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
+from recspec import batch
 from recspec.commands.common import UsageProblem, echo, exit_with
 from recspec.commands.surface import RUN_OPTIONS, Param, Surface
-from recspec.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
-    from recspec.cache import LintCache
-
-
-def payload_bytes(payload: dict[str, Any], redact: bool, secrets: Collection[str] = ()) -> bytes:
-    """The payload as stable, pretty JSON (2-space indent, UTF-8, final newline).
-
-    Redacting hides credential fields and every value that came from `${env:...}` (`secrets`),
-    wherever it ended up (a stream id, the derived `<room id>-mix`).
-    """
-    if redact:
-        from recspec.redact import Redactor
-
-        payload = Redactor(secrets).deep(redact_payload(payload))
-    from recspec.output import pretty_json
-
-    return (pretty_json(payload) + "\n").encode("utf-8")
-
-
-def redact_payload(node: Any) -> Any:
-    """A copy with every credential field's value replaced by `***`."""
-    from recspec.spec.loader import CREDENTIAL_FIELDS
-
-    if isinstance(node, dict):
-        return {
-            k: "***" if k in CREDENTIAL_FIELDS and isinstance(v, str) else redact_payload(v)
-            for k, v in node.items()
-        }
-    if isinstance(node, list):
-        return [redact_payload(v) for v in node]
-    return node
+    pass
 
 
 SURFACE = Surface(
@@ -137,9 +107,8 @@ def run(
         specs = (stdin_filename or "-",)
     elif stdin_filename is not None:
         raise UsageProblem("--stdin-filename goes with `-` as the spec")
-    global _api
     names = {spec: display_path(spec) for spec in specs}
-    _api = (api, {} if api else _configured_targets(names))  # --target wins over any file
+    batch.set_targets(api, {} if api else _configured_targets(names))  # --target wins
     if output is None and out_dir is None:
         _to_stdout(specs[0], redact or (sys.stdout.isatty() and not show_secrets))
         return
@@ -164,7 +133,7 @@ def run(
     cache = LintCache.open(not no_cache, cache_dir)
     tally = Tally()
     many = len(items) > 1
-    for result in _build_all(items, cache, 1 if fail_fast else jobs_):
+    for result in batch.build_all(items, cache, 1 if fail_fast else jobs_):
         tally.add(result)
         if result.diagnostics:
             print_diagnostics(result.diagnostics, result.sources, [result.name], summary=not many)
@@ -190,7 +159,7 @@ class Tally:
     def __init__(self) -> None:
         self.written = self.unchanged = self.refused = self.errors = self.warnings = 0
 
-    def add(self, result: Built) -> None:
+    def add(self, result: batch.Built) -> None:
         shown = [d for d in result.diagnostics if not d.suppressed]
         self.errors += sum(d.severity.label == "error" for d in shown)
         self.warnings += sum(d.severity.label == "warning" for d in shown)
@@ -214,9 +183,6 @@ class Tally:
 #: The spec text read from standard input (`recspec compile -`), if any.
 _stdin: str | None = None
 
-#: (the command line's --target, each spec's configured default target), inherited by workers
-_api: tuple[str | None, dict[str, str]] = (None, {})
-
 
 def _configured_targets(names: dict[str, str]) -> dict[str, str]:
     """Each spec's nearest configuration's `target` (display name -> target); exit 2 if broken.
@@ -231,22 +197,6 @@ def _configured_targets(names: dict[str, str]) -> dict[str, str]:
         }
     except ConfigError as exc:
         raise UsageProblem(str(exc)) from None
-
-
-def _target_of(name: str) -> str:
-    """The API `name` is compiled for as far as the command line and configuration say."""
-    forced, defaults = _api
-    return forced or defaults.get(name, "legacy")
-
-
-def _compile(name: str, text: str | None) -> Any:
-    from recspec.compiler import compile_file
-
-    target, defaults = _api
-    default = defaults.get(name, "legacy")
-    if text is None:
-        return compile_file(name, target=target, default_target=default)
-    return compile_file(name, text=text, target=target, default_target=default)
 
 
 def _unique(specs: tuple[str, ...]) -> tuple[str, ...]:
@@ -325,122 +275,10 @@ def _to_stdout(spec: str, hide: bool) -> None:
 
     text = _read(spec)
     name = display_path(spec)
-    compiled = _compile(name, text)
+    compiled = batch.compile_one(name, text)
     if compiled.diagnostics:
         print_diagnostics(compiled.diagnostics, compiled.sources, [compiled.file])
     payload = compiled.payload  # a property that writes the dialect: read it once
     if payload is None:
         exit_with(1)
-    echo(payload_bytes(payload, hide, compiled.loaded.secrets).decode("utf-8"), nl=False)
-
-
-class Built(NamedTuple):
-    """One spec's compile outcome (sent back from a worker process)."""
-
-    name: str
-    target: str
-    ok: bool
-    changed: bool = False
-    diagnostics: list[Diagnostic] = []  # noqa: RUF012  # read, never changed
-    sources: dict[str, str] = {}  # noqa: RUF012
-    write_error: str = ""
-    payload: bytes | None = None
-    deps: dict[str, str] = {}  # noqa: RUF012
-    env_used: dict[str, str | None] = {}  # noqa: RUF012
-
-
-#: Per run (reset by `_build_all`, inherited by workers): output folders already made sure of
-#: (one mkdir per folder, not per spec), and whether the cache wants the payload bytes back.
-_made_folders: set[str] = set()
-_send_payload = True
-
-
-def build(item: tuple[str, str | None, str, bool]) -> Built:
-    """Compile one spec and write its payload atomically (runs in a worker for large runs)."""
-    from recspec.lint import display_path
-    from recspec.output import same_file, write_atomic
-
-    name, text, target, redact = item
-    compiled = _compile(name, text)
-    sources = compiled.sources if compiled.diagnostics else {}
-    payload = compiled.payload  # a property that writes the dialect: read it once
-    if payload is None:
-        return Built(name, target, False, diagnostics=compiled.diagnostics, sources=sources)
-    # The spec itself was checked against every output before the run (`input_clash`).
-    inputs = [path for path in compiled.loaded.texts if path != name and same_file(target, path)]
-    if inputs:  # the spec's own `extends` base: writing would destroy an input
-        why = f"refusing to write {display_path(target)}: it is {inputs[0]}, an input of this run"
-        return Built(name, target, False, write_error=why)
-    data = payload_bytes(payload, redact, compiled.loaded.secrets if redact else ())
-    try:  # -o into a missing folder creates it, as --out-dir does
-        folder = os.path.dirname(target) or "."
-        if folder not in _made_folders:
-            os.makedirs(folder, exist_ok=True)
-            _made_folders.add(folder)
-        changed = write_atomic(target, data)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return Built(
-            name, target, False, write_error=f"cannot write {display_path(target)}: {reason}"
-        )
-    deps = {path: body for path, body in compiled.loaded.texts.items() if path != name}
-    return Built(
-        name,
-        target,
-        True,
-        changed,
-        compiled.diagnostics,
-        sources,
-        payload=None if redact or not _send_payload else data,
-        deps=deps,
-        env_used=compiled.loaded.env_used,
-    )
-
-
-def _build_all(
-    items: list[tuple[str, str | None, str, bool]], cache: LintCache, jobs: int
-) -> Iterator[Built]:
-    """Build every item, skipping specs whose output the cache proves current."""
-    global _send_payload
-    _made_folders.clear()
-    _send_payload = cache.directory is not None
-
-    from recspec.lint import PARALLEL_THRESHOLD, cache_name, parallel_map
-
-    todo: list[tuple[str, str | None, str, bool]] = []
-    for name, text, target, redact in items:
-        key = cache_name(name, _target_of(name))
-        entry = None if redact or text is None else cache.lookup(key, text, os.environ)
-        if entry is not None and entry.payload and _digest_of(Path(target)) == entry.payload:
-            continue  # unchanged spec, current output: nothing to do
-        todo.append((name, text, target, redact))
-    skipped = {(i[0], i[2]) for i in items} - {(t[0], t[2]) for t in todo}
-    for name, _, target, _ in items:
-        if (name, target) in skipped:
-            yield Built(name, target, True, changed=False)
-
-    results = (
-        parallel_map(build, todo, jobs)
-        if jobs > 1 and len(todo) >= PARALLEL_THRESHOLD
-        else map(build, todo)
-    )
-    texts = {(name, target): text for name, text, target, _ in todo}
-    for result in results:
-        text = texts[(result.name, result.target)]
-        if result.ok and not result.diagnostics and result.payload is not None and text is not None:
-            key = cache_name(result.name, _target_of(result.name))
-            cache.store(key, text, result.deps, result.env_used, result.payload)
-        yield result
-
-
-def _digest_of(path: Path) -> str | None:
-    """The output's digest, or None: a stream (`-o /dev/stdout`, a FIFO) is never read back."""
-    from recspec.cache import digest_bytes
-    from recspec.output import is_stream
-
-    if is_stream(str(path)):
-        return None
-    try:
-        return digest_bytes(path.read_bytes())
-    except OSError:
-        return None
+    echo(batch.payload_bytes(payload, hide, compiled.loaded.secrets).decode("utf-8"), nl=False)
