@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from recspec.values import Value
 
 if TYPE_CHECKING:
     from recspec.cache import LintCache
@@ -77,19 +79,47 @@ def compile_one(name: str, text: str | None) -> Compiled:
     return compile_file(name, text=text, target=target, default_target=default)
 
 
-class Built(NamedTuple):
+class Built(Value):
     """One spec's compile outcome (sent back from a worker process)."""
 
-    name: str
-    target: str
-    ok: bool
-    changed: bool = False
-    diagnostics: list[Diagnostic] = []  # noqa: RUF012  # read, never changed
-    sources: dict[str, str] = {}  # noqa: RUF012
-    write_error: str = ""
-    payload: bytes | None = None
-    deps: dict[str, str] = {}  # noqa: RUF012
-    env_used: dict[str, str | None] = {}  # noqa: RUF012
+    __slots__ = (
+        "changed",
+        "deps",
+        "diagnostics",
+        "env_used",
+        "name",
+        "ok",
+        "payload",
+        "sources",
+        "target",
+        "write_error",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        target: str,
+        ok: bool,
+        changed: bool = False,
+        diagnostics: list[Diagnostic] | None = None,
+        sources: dict[str, str] | None = None,
+        write_error: str = "",
+        payload: bytes | None = None,
+        deps: dict[str, str] | None = None,
+        env_used: dict[str, str | None] | None = None,
+    ) -> None:
+        self.name = name
+        self.target = target
+        self.ok = ok
+        self.changed = changed
+        self.diagnostics: list[Diagnostic] = (
+            [] if diagnostics is None else diagnostics
+        )  # read, never changed
+        self.sources: dict[str, str] = {} if sources is None else sources
+        self.write_error = write_error
+        self.payload = payload
+        self.deps: dict[str, str] = {} if deps is None else deps
+        self.env_used: dict[str, str | None] = {} if env_used is None else env_used
 
 
 #: Per run (reset by `build_all`, inherited by workers): output folders already made sure of

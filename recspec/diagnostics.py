@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from typing import NamedTuple
+
+from recspec.values import Value
 
 
 class Severity(enum.IntEnum):
@@ -28,21 +29,51 @@ class Severity(enum.IntEnum):
         return cls[text.strip().upper()]
 
 
-class Diagnostic(NamedTuple):
+class Diagnostic(Value):
     """A finding with its position. `line`/`column` are 1-based code-point positions."""
 
-    file: str
-    line: int
-    column: int
-    rule: str
-    name: str
-    severity: Severity
-    message: str
-    pointer: str = ""
-    spec_path: str = ""
-    end_line: int | None = None
-    end_column: int | None = None
-    suppressed: bool = False
+    __slots__ = (
+        "column",
+        "end_column",
+        "end_line",
+        "file",
+        "line",
+        "message",
+        "name",
+        "pointer",
+        "rule",
+        "severity",
+        "spec_path",
+        "suppressed",
+    )
+
+    def __init__(
+        self,
+        file: str,
+        line: int,
+        column: int,
+        rule: str,
+        name: str,
+        severity: Severity,
+        message: str,
+        pointer: str = "",
+        spec_path: str = "",
+        end_line: int | None = None,
+        end_column: int | None = None,
+        suppressed: bool = False,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.rule = rule
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.pointer = pointer
+        self.spec_path = spec_path
+        self.end_line = end_line
+        self.end_column = end_column
+        self.suppressed = suppressed
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -11,10 +11,11 @@ import contextlib
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from recspec.diagnostics import Diagnostic, Severity
 from recspec.positions import Span
+from recspec.values import Value
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,29 +23,52 @@ if TYPE_CHECKING:
     from recspec.cache import LintCache
 
 
-class LintConfig(NamedTuple):
+class LintConfig(Value):
     """Rule selection from the command line and `[tool.recspec]` / `recspec.toml`."""
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = {}  # noqa: RUF012  # read, never changed
-    strict: bool = False
-    #: the API specs without their own `target` compile for
-    target: str = "legacy"
-    #: the folder `per-file-ignores` patterns are relative to ("": the working directory)
-    root: str = ""
-    #: the configuration file this came from ("": defaults or the command line)
-    source: str = ""
+    __slots__ = ("ignore", "per_file_ignores", "root", "select", "source", "strict", "target")
+
+    def __init__(
+        self,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+        strict: bool = False,
+        target: str = "legacy",
+        root: str = "",
+        source: str = "",
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.per_file_ignores: dict[str, tuple[str, ...]] = (
+            {} if per_file_ignores is None else per_file_ignores
+        )  # read, never changed
+        self.strict = strict
+        #: the API specs without their own `target` compile for
+        self.target = target
+        #: the folder `per-file-ignores` patterns are relative to ("": the working directory)
+        self.root = root
+        #: the configuration file this came from ("": defaults or the command line)
+        self.source = source
 
 
-class LintRun(NamedTuple):
+class LintRun(Value):
     """Everything a formatter needs: diagnostics, the files checked and their texts."""
 
-    diagnostics: list[Diagnostic]
-    files: list[str]
-    sources: dict[str, str]
-    #: files whose configuration says `strict` (their warnings fail the run too)
-    strict_files: frozenset[str] = frozenset()
+    __slots__ = ("diagnostics", "files", "sources", "strict_files")
+
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic],
+        files: list[str],
+        sources: dict[str, str],
+        strict_files: frozenset[str] = frozenset(),
+    ) -> None:
+        self.diagnostics = diagnostics
+        self.files = files
+        self.sources = sources
+        #: files whose configuration says `strict` (their warnings fail the run too)
+        self.strict_files = strict_files
 
     def exit_code(self, strict: bool = False) -> int:
         """1 when an error (or, with `strict` or in a strict file, a warning) is unsuppressed."""
@@ -101,19 +125,43 @@ def printable(text: str) -> str:
 PARALLEL_THRESHOLD = 200
 
 
-class FileResult(NamedTuple):
+class FileResult(Value):
     """One file's outcome, plus what the cache needs to remember it when it is clean."""
 
-    name: str
-    diagnostics: list[Diagnostic]
-    sources: dict[str, str]
-    text: str | None = None
-    deps: dict[str, str] = {}  # noqa: RUF012  # read, never changed
-    env_used: dict[str, str | None] = {}  # noqa: RUF012
-    unreadable: tuple[str, str] | None = None  # UnreadableError's (path, reason)
-    cache_key: str = ""  # the name the cache knows it by ("": not cacheable)
-    #: the file could not be parsed or built: its errors stand whatever rules are selected
-    broken: bool = False
+    __slots__ = (
+        "broken",
+        "cache_key",
+        "deps",
+        "diagnostics",
+        "env_used",
+        "name",
+        "sources",
+        "text",
+        "unreadable",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        diagnostics: list[Diagnostic],
+        sources: dict[str, str],
+        text: str | None = None,
+        deps: dict[str, str] | None = None,
+        env_used: dict[str, str | None] | None = None,
+        unreadable: tuple[str, str] | None = None,
+        cache_key: str = "",
+        broken: bool = False,
+    ) -> None:
+        self.name = name
+        self.diagnostics = diagnostics
+        self.sources = sources
+        self.text = text
+        self.deps: dict[str, str] = {} if deps is None else deps  # read, never changed
+        self.env_used: dict[str, str | None] = {} if env_used is None else env_used
+        self.unreadable = unreadable  # UnreadableError's (path, reason)
+        self.cache_key = cache_key  # the name the cache knows it by ("": not cacheable)
+        #: the file could not be parsed or built: its errors stand whatever rules are selected
+        self.broken = broken
 
 
 def lint_file(
@@ -325,11 +373,14 @@ def lint_stdin(
     return LintRun(diagnostics, [name], result.sources, frozenset({name} if conf.strict else ()))
 
 
-class _Context(NamedTuple):
+class _Context(Value):
     """What every file's check shares: the environment and the cache (inherited by workers)."""
 
-    env: Mapping[str, str] | None
-    cache: LintCache | None
+    __slots__ = ("cache", "env")
+
+    def __init__(self, env: Mapping[str, str] | None, cache: LintCache | None) -> None:
+        self.env = env
+        self.cache = cache
 
 
 #: The context of the current parallel run; forked workers inherit it instead of unpickling it.

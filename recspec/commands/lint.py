@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import NamedTuple
 
 from recspec.commands.common import UsageProblem, echo, exit_with
 from recspec.commands.surface import RUN_OPTIONS, Param, Surface
 from recspec.lint import LintConfig
+from recspec.values import Value
 
 SURFACE = Surface(
     "lint",
@@ -131,12 +131,17 @@ def run(
     exit_with(0 if exit_zero else run.exit_code())
 
 
-class Overrides(NamedTuple):
+class Overrides(Value):
     """--select, --ignore and --strict: they win over every file's configuration."""
 
-    select: tuple[str, ...]
-    ignore: tuple[str, ...]
-    strict: bool | None
+    __slots__ = ("ignore", "select", "strict")
+
+    def __init__(
+        self, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool | None
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.strict = strict
 
     def apply(self, config: LintConfig) -> LintConfig:
         return config._replace(

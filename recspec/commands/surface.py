@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Any, NamedTuple
+from typing import Any
+
+from recspec.values import Value
 
 
-class Param(NamedTuple):
+class Param(Value):
     """One option, or (without flags) the positional paths.
 
     kind: "paths" (one or more positional strings), "flag" (False or True), "switch" (None
@@ -24,21 +26,36 @@ class Param(NamedTuple):
     the other kind and must be readable).
     """
 
-    dest: str
-    flags: tuple[str, ...]
-    kind: str
-    help: str = ""
-    choices: tuple[str, ...] = ()
-    default: str | None = None
-    show_default: bool = False
+    __slots__ = ("choices", "default", "dest", "flags", "help", "kind", "show_default")
+
+    def __init__(
+        self,
+        dest: str,
+        flags: tuple[str, ...],
+        kind: str,
+        help: str = "",
+        choices: tuple[str, ...] = (),
+        default: str | None = None,
+        show_default: bool = False,
+    ) -> None:
+        self.dest = dest
+        self.flags = flags
+        self.kind = kind
+        self.help = help
+        self.choices = choices
+        self.default = default
+        self.show_default = show_default
 
 
-class Surface(NamedTuple):
+class Surface(Value):
     """A command's name, help text and parameters, in the order `--help` shows them."""
 
-    name: str
-    help: str
-    params: tuple[Param, ...]
+    __slots__ = ("help", "name", "params")
+
+    def __init__(self, name: str, help: str, params: tuple[Param, ...]) -> None:
+        self.name = name
+        self.help = help
+        self.params = params
 
 
 #: `--no-cache`, `--cache-dir` and `-j/--jobs`, shared by `lint` and `compile`.

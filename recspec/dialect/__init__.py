@@ -9,23 +9,43 @@ data a rule consults where the reference gives the two APIs different limits (ru
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
+
+from recspec.values import Value
 
 __all__ = ["DIALECTS", "LEGACY", "V2", "Dialect", "detect", "get"]
 
 
-class Dialect(NamedTuple):
+class Dialect(Value):
     """One API's name and its limits where the two APIs differ (reference §1, §2)."""
 
-    name: str  #: "legacy" or "v2": the spec's `target`, the CLI's `--target`
-    title: str  #: how messages name the API
-    max_idle_time: int  #: upper bound of max_idle_time (rule 43)
-    #: output formats each VOD provider accepts (rules 46, 47)
-    vod_formats: tuple[tuple[int, tuple[str, ...]], ...]
-    #: stream types for which a mixed task needs mix_output_video_config (rule 3)
-    video_config_stream_types: frozenset[int]
-    #: hls without stream_type 4 and single-stream whiteboards (legacy guide, rule 13)
-    hls_limited: bool
+    __slots__ = (
+        "hls_limited",
+        "max_idle_time",
+        "name",
+        "title",
+        "video_config_stream_types",
+        "vod_formats",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        max_idle_time: int,
+        vod_formats: tuple[tuple[int, tuple[str, ...]], ...],
+        video_config_stream_types: frozenset[int],
+        hls_limited: bool,
+    ) -> None:
+        self.name = name  #: "legacy" or "v2": the spec's `target`, the CLI's `--target`
+        self.title = title  #: how messages name the API
+        self.max_idle_time = max_idle_time  #: upper bound of max_idle_time (rule 43)
+        #: output formats each VOD provider accepts (rules 46, 47)
+        self.vod_formats = vod_formats
+        #: stream types for which a mixed task needs mix_output_video_config (rule 3)
+        self.video_config_stream_types = video_config_stream_types
+        #: hls without stream_type 4 and single-stream whiteboards (legacy guide, rule 13)
+        self.hls_limited = hls_limited
 
 
 LEGACY = Dialect(

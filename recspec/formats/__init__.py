@@ -8,7 +8,9 @@ This module imports nothing but `dataclasses`/`typing` for the same reason.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from recspec.values import Value
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -31,22 +33,42 @@ _MODULES = {
 }
 
 
-class Report(NamedTuple):
+class Report(Value):
     """Everything a formatter may use; formatters get no other input."""
 
-    diagnostics: list[Diagnostic]
-    """Sorted by (file, line, column, rule); suppressed ones included (only SARIF shows them)."""
-    files: list[str]
-    """Every file checked, in order (JUnit needs clean files too)."""
-    sources: Mapping[str, str]
-    """file -> text, for snippets and fingerprints; a missing file just gets no snippet."""
-    rules: Callable[[str], Rule | None]
-    """Rule lookup by code (SARIF `rules[]`, help text, names)."""
-    color: bool = False
-    """ANSI colour for `text` only; the caller decides (TTY, `--color`, NO_COLOR)."""
-    tool_version: str = ""
-    docs_url: str | None = None
-    """Base URL of the rules reference; a rule's page is `{docs_url}/rules.md#{code.lower()}`."""
+    __slots__ = (
+        "diagnostics",
+        "files",
+        "sources",
+        "rules",
+        "color",
+        "tool_version",
+        "docs_url",
+    )
+
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic],
+        files: list[str],
+        sources: Mapping[str, str],
+        rules: Callable[[str], Rule | None],
+        color: bool = False,
+        tool_version: str = "",
+        docs_url: str | None = None,
+    ) -> None:
+        #: sorted by (file, line, column, rule); suppressed ones included (only SARIF shows them)
+        self.diagnostics = diagnostics
+        #: every file checked, in order (JUnit needs clean files too)
+        self.files = files
+        #: file -> text, for snippets and fingerprints; a missing file just gets no snippet
+        self.sources = sources
+        #: rule lookup by code (SARIF `rules[]`, help text, names)
+        self.rules = rules
+        #: ANSI colour for `text` only; the caller decides (TTY, `--color`, NO_COLOR)
+        self.color = color
+        self.tool_version = tool_version
+        #: base URL of the rules reference; a rule's page is `{docs_url}/rules.md#{code.lower()}`
+        self.docs_url = docs_url
 
 
 def render(fmt: str, report: Report) -> str:

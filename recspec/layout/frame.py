@@ -6,9 +6,8 @@ returns `View`s. Keeping validation here means presets contain geometry only.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from recspec.layout.plan import SpecPath, View
+from recspec.values import Value
 
 FILL_MODES = {"crop": 1, "fit": 2}
 """Spec `fit` value -> ZEGO `fill_mode`."""
@@ -18,13 +17,16 @@ MIN_TILE_SIDE = 16
 pins it). Presets re-flow to stay at or above it when they can (`recspec.layout.readable`)."""
 
 
-class Rect(NamedTuple):
+class Rect(Value):
     """A rectangle as `(left, top, width, height)`; right/bottom edges are exclusive."""
 
-    left: int
-    top: int
-    width: int
-    height: int
+    __slots__ = ("height", "left", "top", "width")
+
+    def __init__(self, left: int, top: int, width: int, height: int) -> None:
+        self.left = left
+        self.top = top
+        self.width = width
+        self.height = height
 
     @property
     def right(self) -> int:
@@ -35,27 +37,51 @@ class Rect(NamedTuple):
         return self.top + self.height
 
 
-class Slot(NamedTuple):
+class Slot(Value):
     """What goes into one tile: a stream (or None = join order) or the whiteboard."""
 
-    stream_id: str | None
-    source: SpecPath
-    background: str | None = None
-    whiteboard: bool = False
-    fill: str | None = None
+    __slots__ = ("background", "fill", "source", "stream_id", "whiteboard")
+
+    def __init__(
+        self,
+        stream_id: str | None,
+        source: SpecPath,
+        background: str | None = None,
+        whiteboard: bool = False,
+        fill: str | None = None,
+    ) -> None:
+        self.stream_id = stream_id
+        self.source = source
+        self.background = background
+        self.whiteboard = whiteboard
+        self.fill = fill
+
     """Per-slot fit override (custom tiles); None = the preset's choice."""
 
 
-class Frame(NamedTuple):
+class Frame(Value):
     """Canvas size and the common spacing options, all multiples of `align`."""
 
-    width: int
-    height: int
-    gap: int
-    margin: int
-    align: int
-    fit: str
-    aspect: tuple[int, int]
+    __slots__ = ("align", "aspect", "fit", "gap", "height", "margin", "width")
+
+    def __init__(
+        self,
+        width: int,
+        height: int,
+        gap: int,
+        margin: int,
+        align: int,
+        fit: str,
+        aspect: tuple[int, int],
+    ) -> None:
+        self.width = width
+        self.height = height
+        self.gap = gap
+        self.margin = margin
+        self.align = align
+        self.fit = fit
+        self.aspect = aspect
+
     """Declared source aspect `(w, h)`; the canvas aspect when the spec leaves it out."""
 
     @property

@@ -9,7 +9,7 @@ Edge convention: `right` and `bottom` are exclusive edges, so `width = right - l
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from recspec.values import Value
 
 SpecPath = tuple[str | int, ...]
 """A key path into the spec, e.g. `("layout", "tile", 2, "width")`."""
@@ -23,19 +23,45 @@ class LayoutError(ValueError):
         self.path: SpecPath = path
 
 
-class View(NamedTuple):
+class View(Value):
     """One rectangle of the mixed picture, in canvas pixels (origin top-left, y down)."""
 
-    top: int
-    left: int
-    bottom: int
-    right: int
-    layer: int = 1
-    stream_id: str | None = None
-    view_type: int = 1
-    fill_mode: int | None = None
-    background_image: str | None = None
-    source: SpecPath = ()
+    __slots__ = (
+        "background_image",
+        "bottom",
+        "fill_mode",
+        "layer",
+        "left",
+        "right",
+        "source",
+        "stream_id",
+        "top",
+        "view_type",
+    )
+
+    def __init__(
+        self,
+        top: int,
+        left: int,
+        bottom: int,
+        right: int,
+        layer: int = 1,
+        stream_id: str | None = None,
+        view_type: int = 1,
+        fill_mode: int | None = None,
+        background_image: str | None = None,
+        source: SpecPath = (),
+    ) -> None:
+        self.top = top
+        self.left = left
+        self.bottom = bottom
+        self.right = right
+        self.layer = layer
+        self.stream_id = stream_id
+        self.view_type = view_type
+        self.fill_mode = fill_mode
+        self.background_image = background_image
+        self.source = source
 
     @property
     def width(self) -> int:
@@ -66,7 +92,7 @@ class View(NamedTuple):
         return item
 
 
-class LayoutPlan(NamedTuple):
+class LayoutPlan(Value):
     """What the compiler writes into `mix_config`.
 
     `mix_mode` 1 means a custom list (`views`, every recspec-computed preset); 2..5 are ZEGO's
@@ -74,9 +100,14 @@ class LayoutPlan(NamedTuple):
     `big_view_stream` becomes `mix_max_resolution_stream_id` (server-side 3/4/5 only).
     """
 
-    mix_mode: int
-    views: tuple[View, ...] = ()
-    big_view_stream: str | None = None
+    __slots__ = ("big_view_stream", "mix_mode", "views")
+
+    def __init__(
+        self, mix_mode: int, views: tuple[View, ...] = (), big_view_stream: str | None = None
+    ) -> None:
+        self.mix_mode = mix_mode
+        self.views = views
+        self.big_view_stream = big_view_stream
 
     def mix_input_list(self) -> list[dict[str, object]]:
         """The views as payload items, in slot order."""

@@ -7,10 +7,11 @@ words as well as in code.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from recspec.layout.frame import Frame, Slot
 from recspec.layout.plan import View
+from recspec.values import Value
 
 if TYPE_CHECKING:
     from recspec.layout.spec import LayoutSpec
@@ -19,24 +20,40 @@ Build = Callable[["LayoutSpec", Frame, Sequence[Slot]], list[View]]
 """`(layout, frame, slots) -> views`; slots come in slot order (the big tile first)."""
 
 
-class PresetOption(NamedTuple):
+class PresetOption(Value):
     """One `[layout]` key a preset reads, with its default as written in a spec."""
 
-    key: str
-    default: str
-    doc: str
+    __slots__ = ("default", "doc", "key")
+
+    def __init__(self, key: str, default: str, doc: str) -> None:
+        self.key = key
+        self.default = default
+        self.doc = doc
 
 
-class Preset(NamedTuple):
+class Preset(Value):
     """A layout preset. `build` is None for ZEGO server-side presets (no views to compute)."""
 
-    name: str
-    mix_mode: int
-    summary: str
-    options: tuple[PresetOption, ...]
-    tie_rules: tuple[str, ...]
-    build: Build | None = None
-    uses_focus: bool = False
+    __slots__ = ("build", "mix_mode", "name", "options", "summary", "tie_rules", "uses_focus")
+
+    def __init__(
+        self,
+        name: str,
+        mix_mode: int,
+        summary: str,
+        options: tuple[PresetOption, ...],
+        tie_rules: tuple[str, ...],
+        build: Build | None = None,
+        uses_focus: bool = False,
+    ) -> None:
+        self.name = name
+        self.mix_mode = mix_mode
+        self.summary = summary
+        self.options = options
+        self.tie_rules = tie_rules
+        self.build = build
+        self.uses_focus = uses_focus
+
     """True when `focus` means something for this preset (a big tile or big view)."""
 
     @property

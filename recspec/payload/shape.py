@@ -18,7 +18,9 @@ import enum
 import functools
 import types
 import typing
-from typing import Any, NamedTuple
+from typing import Any
+
+from recspec.values import Value
 
 Shape = dict[str, Any]
 Loc = tuple[str | int, ...]
@@ -27,16 +29,27 @@ INT64 = (-(2**63), 2**63 - 1)
 _KINDS = {int: "int", str: "str", bool: "bool"}
 
 
-class StructureError(NamedTuple):
+class StructureError(Value):
     """One structural problem: `kind` is missing | unknown | type | enum | overflow | dialect |
     dialect-value (a field or code that only the other dialect has)."""
 
-    kind: str
-    loc: Loc
-    expected: str = ""
-    value: Any = None
-    known: tuple[str, ...] = ()
-    allowed: tuple[tuple[Any, str], ...] = ()
+    __slots__ = ("allowed", "expected", "kind", "known", "loc", "value")
+
+    def __init__(
+        self,
+        kind: str,
+        loc: Loc,
+        expected: str = "",
+        value: Any = None,
+        known: tuple[str, ...] = (),
+        allowed: tuple[tuple[Any, str], ...] = (),
+    ) -> None:
+        self.kind = kind
+        self.loc = loc
+        self.expected = expected
+        self.value = value
+        self.known = known
+        self.allowed = allowed
 
 
 def _shape_of(annotation: Any) -> Shape:
@@ -130,22 +143,48 @@ _EXPECTED = {
 }
 
 
-class _Node(NamedTuple):
+class _Node(Value):
     """One shape node prepared for the walker: lookups done once instead of per visited value."""
 
-    kind: str
-    required: bool
-    #: the codes this dialect accepts, and the codes only the other dialect accepts
-    enum: dict[Any, str] | None
-    foreign_codes: frozenset[Any]
-    int64: bool
-    #: the exact Python type of a plain value that needs no further check (None: always check)
-    plain: type | None
-    items: _Node | None
-    fields: tuple[tuple[str, _Node], ...]
-    names: frozenset[str]
-    #: fields that only the other dialect has
-    foreign: frozenset[str]
+    __slots__ = (
+        "enum",
+        "fields",
+        "foreign",
+        "foreign_codes",
+        "int64",
+        "items",
+        "kind",
+        "names",
+        "plain",
+        "required",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        required: bool,
+        enum: dict[Any, str] | None,
+        foreign_codes: frozenset[Any],
+        int64: bool,
+        plain: type | None,
+        items: _Node | None,
+        fields: tuple[tuple[str, _Node], ...],
+        names: frozenset[str],
+        foreign: frozenset[str],
+    ) -> None:
+        self.kind = kind
+        self.required = required
+        #: the codes this dialect accepts, and the codes only the other dialect accepts
+        self.enum = enum
+        self.foreign_codes = foreign_codes
+        self.int64 = int64
+        #: the exact Python type of a plain value that needs no further check (None: always check)
+        self.plain = plain
+        self.items = items
+        self.fields = fields
+        self.names = names
+        #: fields that only the other dialect has
+        self.foreign = foreign
 
 
 _PLAIN = {"int": int, "str": str, "bool": bool}

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Hashable, Mapping
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
+
+from recspec.values import Value
 
 __all__ = ["Located", "Offsets", "Span", "spans_from_offsets"]
 
@@ -22,13 +24,16 @@ _K = TypeVar("_K", bound=Hashable)
 Offsets = tuple[tuple[int, int] | None, int, int]
 
 
-class Span(NamedTuple):
+class Span(Value):
     """A source range: 1-based start, exclusive end, columns in code points."""
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    __slots__ = ("column", "end_column", "end_line", "line")
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
 
     @property
     def start(self) -> tuple[int, int]:
@@ -39,15 +44,18 @@ class Span(NamedTuple):
         return (self.end_line, self.end_column)
 
 
-class Located(NamedTuple):
+class Located(Value):
     """Where a value sits: the token naming it (`None` for array items and the root) and itself.
 
     For a TOML table defined by a header, `value` is the whole header (``[a.b]``) and `key` its
     last key segment, so a diagnostic about the table underlines the header.
     """
 
-    key: Span | None
-    value: Span
+    __slots__ = ("key", "value")
+
+    def __init__(self, key: Span | None, value: Span) -> None:
+        self.key = key
+        self.value = value
 
     @property
     def anchor(self) -> Span:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal
 
 from recspec.positions import Located, Span, spans_from_offsets
 from recspec.source import LineIndex
+from recspec.values import Value
 
 try:  # the C implementation json.loads itself uses, so both agree on every string
     from _json import scanstring
@@ -41,7 +42,7 @@ MAX_DEPTH: Final = 64
 ProblemKind = Literal["syntax", "duplicate-key"]
 
 
-class JsonProblem(NamedTuple):
+class JsonProblem(Value):
     """One problem in a JSON text, at a 1-based line and code-point column.
 
     `kind` is ``"syntax"`` (the document could not be read; also used for NaN/Infinity and
@@ -49,13 +50,25 @@ class JsonProblem(NamedTuple):
     RFC 6901 pointer of the affected member, when there is one.
     """
 
-    line: int
-    column: int
-    message: str
-    kind: ProblemKind
-    pointer: str = ""
-    end_line: int | None = None
-    end_column: int | None = None
+    __slots__ = ("column", "end_column", "end_line", "kind", "line", "message", "pointer")
+
+    def __init__(
+        self,
+        line: int,
+        column: int,
+        message: str,
+        kind: ProblemKind,
+        pointer: str = "",
+        end_line: int | None = None,
+        end_column: int | None = None,
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.message = message
+        self.kind = kind
+        self.pointer = pointer
+        self.end_line = end_line
+        self.end_column = end_column
 
 
 # --------------------------------------------------------------------------------------------

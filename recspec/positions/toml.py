@@ -17,10 +17,11 @@ import sys
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal
 
 from recspec.positions import Located, Span, spans_from_offsets
 from recspec.source import LineIndex
+from recspec.values import Value
 
 __all__ = [
     "KeyPath",
@@ -417,16 +418,28 @@ _CODE_SEPARATOR: Final = re.compile(r"[\s,]+")
 Scope = Literal["line", "next", "file"]
 
 
-class Suppression(NamedTuple):
+class Suppression(Value):
     """One ``# recspec: ignore[...]`` comment and the lines it covers (inclusive)."""
 
-    line: int
-    column: int
-    codes: tuple[str, ...]
-    reason: str
-    scope: Scope
-    first_line: int
-    last_line: int
+    __slots__ = ("codes", "column", "first_line", "last_line", "line", "reason", "scope")
+
+    def __init__(
+        self,
+        line: int,
+        column: int,
+        codes: tuple[str, ...],
+        reason: str,
+        scope: Scope,
+        first_line: int,
+        last_line: int,
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.codes = codes
+        self.reason = reason
+        self.scope = scope
+        self.first_line = first_line
+        self.last_line = last_line
 
     def covers(self, line: int) -> bool:
         return self.first_line <= line <= self.last_line
@@ -438,12 +451,15 @@ class Suppression(NamedTuple):
         return any(code.startswith(sel.upper()) or sel.lower() == name for sel in self.codes)
 
 
-class MalformedSuppression(NamedTuple):
+class MalformedSuppression(Value):
     """A ``# recspec:`` comment that could not be read, for a rule to report."""
 
-    line: int
-    column: int
-    message: str
+    __slots__ = ("column", "line", "message")
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        self.line = line
+        self.column = column
+        self.message = message
 
 
 class Suppressions:

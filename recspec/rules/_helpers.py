@@ -7,10 +7,11 @@ treated as absent, because wrong types are the structure rules' business.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from recspec.dialect import Dialect
 from recspec.rules.base import CheckFn, Finding, PayloadView, finding, per_document
+from recspec.values import Value
 
 Path = tuple[str | int, ...]
 
@@ -41,16 +42,28 @@ def mix_ignored(v: PayloadView) -> bool:
     return v.record_mode == 1
 
 
-class View(NamedTuple):
+class View(Value):
     """One `mix_input_list` entry whose four corners are integers (`position`: its index)."""
 
-    position: int
-    top: int
-    left: int
-    bottom: int
-    right: int
-    layer: int | None
-    raw: dict[str, Any]
+    __slots__ = ("bottom", "layer", "left", "position", "raw", "right", "top")
+
+    def __init__(
+        self,
+        position: int,
+        top: int,
+        left: int,
+        bottom: int,
+        right: int,
+        layer: int | None,
+        raw: dict[str, Any],
+    ) -> None:
+        self.position = position
+        self.top = top
+        self.left = left
+        self.bottom = bottom
+        self.right = right
+        self.layer = layer
+        self.raw = raw
 
     @property
     def width(self) -> int:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import builtins
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from recspec.diagnostics import Severity, pointer
 from recspec.dialect import LEGACY, Dialect
+from recspec.values import Value
 
 
-class Finding(NamedTuple):
+class Finding(Value):
     """A rule's raw result: where in the payload, and what is wrong.
 
     `pointer` and `message` use the canonical (legacy) field names, which the dialect edge
@@ -29,15 +30,18 @@ class Finding(NamedTuple):
     reading a body) are already in the body's names.
     """
 
-    pointer: str
-    message: str
-    native: bool = False
+    __slots__ = ("message", "native", "pointer")
+
+    def __init__(self, pointer: str, message: str, native: bool = False) -> None:
+        self.pointer = pointer
+        self.message = message
+        self.native = native
 
 
 CheckFn = Callable[["PayloadView"], Iterator[Finding]]
 
 
-class Rule(NamedTuple):
+class Rule(Value):
     """One documented constraint.
 
     `bad` and `good` are examples: for payload rules, JSON fragments deep-merged into
@@ -52,24 +56,60 @@ class Rule(NamedTuple):
     has no such key, so most documents run a fraction of the checks. `()`: always run.
     """
 
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    why: str
-    bad: Any
-    good: Any
-    source: str
-    check: CheckFn | None = None
-    kind: str = "payload"  # "payload" rules check the start body; "spec" rules come from the loader
-    needs: tuple[str | int, ...] = ()
-    #: like `needs`, for a check that reads any of several keys: skipped when none is present
-    needs_any: tuple[tuple[str | int, ...], ...] = ()
-    family: str = ""  #: set by `recspec.rules` when it gathers the families
-    #: the API the examples are checked against ("v2" for rules about v2-only fields)
-    dialect: str = "legacy"
-    #: False: runs only when selected by its code or name (`--select RS812`), as ruff's RUF100
-    default: bool = True
+    __slots__ = (
+        "bad",
+        "check",
+        "code",
+        "default",
+        "dialect",
+        "family",
+        "good",
+        "kind",
+        "name",
+        "needs",
+        "needs_any",
+        "severity",
+        "source",
+        "summary",
+        "why",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        summary: str,
+        why: str,
+        bad: Any,
+        good: Any,
+        source: str,
+        check: CheckFn | None = None,
+        kind: str = "payload",
+        needs: tuple[str | int, ...] = (),
+        needs_any: tuple[tuple[str | int, ...], ...] = (),
+        family: str = "",
+        dialect: str = "legacy",
+        default: bool = True,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.why = why
+        self.bad = bad
+        self.good = good
+        self.source = source
+        self.check = check
+        self.kind = kind  # "payload" rules check the start body; "spec" rules come from the loader
+        self.needs = needs
+        #: like `needs`, for a check that reads any of several keys: skipped when none is present
+        self.needs_any = needs_any
+        self.family = family  #: set by `recspec.rules` when it gathers the families
+        #: the API the examples are checked against ("v2" for rules about v2-only fields)
+        self.dialect = dialect
+        #: False: runs only when selected by its code or name (`--select RS812`), as ruff's RUF100
+        self.default = default
 
 
 _MISSING: Any = object()

@@ -12,12 +12,13 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from recspec.diagnostics import dotted
 from recspec.source import DecodeProblem, UnreadableError, read_text
 from recspec.spec.env import Interpolation, KeyPath, interpolate, is_env_reference
 from recspec.spec.toml_reader import parse_toml
+from recspec.values import Value
 
 MAX_EXTENDS_DEPTH = 16
 #: Tables and arrays nested deeper than this are refused (as for JSON payloads).
@@ -34,15 +35,26 @@ CREDENTIAL_FIELDS = frozenset(
 )
 
 
-class SpecProblem(NamedTuple):
+class SpecProblem(Value):
     """A spec-level problem before it has a position: rule code, file, key path or line/col."""
 
-    code: str
-    message: str
-    file: str
-    path: KeyPath | None = None
-    line: int | None = None
-    column: int | None = None
+    __slots__ = ("code", "column", "file", "line", "message", "path")
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        file: str,
+        path: KeyPath | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.file = file
+        self.path = path
+        self.line = line
+        self.column = column
 
 
 class LoadedSpec:
