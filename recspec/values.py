@@ -5,7 +5,9 @@ base gives equality and hashing by those fields, a readable repr and `_replace` 
 never changed in place). Why not dataclasses or `typing.NamedTuple`: a command imports a few
 dozen of these classes before doing any work, and defining a dataclass costs ~0.5 ms, a
 NamedTuple ~0.2 ms (the process's first one ~1.3 ms: its first `compile()`), a plain class
-~0.01 ms. Measured on one cold lint: 15 ms with dataclasses, 5 ms with NamedTuples.
+~0.01 ms. Measured on one cold lint: 15 ms with dataclasses, 5 ms with NamedTuples. Modules
+only other commands import (diff, import, docs, previews) keep dataclasses: those commands load
+pydantic or Jinja2 anyway.
 """
 
 from __future__ import annotations
