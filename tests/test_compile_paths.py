@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recspec.commands.compile import _real_path
 
@@ -46,3 +48,14 @@ def test_the_key_is_the_real_path(tree: Path, path: str) -> None:
     assert _real_path(path, folders) == os.path.normcase(os.path.realpath(path))
     absolute = str(tree / path)
     assert _real_path(absolute, folders) == os.path.normcase(os.path.realpath(absolute))
+
+
+@given(st.text())
+def test_output_names_never_leave_their_folder(stem: str) -> None:
+    from recspec.output import safe_output_name
+
+    name = safe_output_name(stem)
+    slow = "".join("_" if ch in "/\\\0:" or not ch.isprintable() else ch for ch in stem)
+    assert name == (slow.strip().lstrip(".") or "_")  # the fast path changes nothing
+    assert name and not name.startswith(".") and name.isprintable()
+    assert not any(ch in name for ch in "/\\:\0")
