@@ -37,13 +37,13 @@ class Report(Value):
     """Everything a formatter may use; formatters get no other input."""
 
     __slots__ = (
-        "diagnostics",
-        "files",
-        "sources",
-        "rules",
         "color",
-        "tool_version",
+        "diagnostics",
         "docs_url",
+        "files",
+        "rules",
+        "sources",
+        "tool_version",
     )
 
     def __init__(
