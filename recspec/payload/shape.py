@@ -146,9 +146,12 @@ class _Node(NamedTuple):
     names: frozenset[str]
     #: fields that only the other dialect has
     foreign: frozenset[str]
+    #: the Python type a value of this kind has when read from JSON or TOML (a fast type check)
+    exact: type[Any]
 
 
 _PLAIN = {"int": int, "str": str, "bool": bool}
+_EXACT = {**_PLAIN, "array": list, "object": dict}
 
 
 def _prepare(shape: Shape, dialect: str = "legacy") -> _Node:
@@ -177,6 +180,7 @@ def _prepare(shape: Shape, dialect: str = "legacy") -> _Node:
         fields=fields,
         names=frozenset(mine),
         foreign=frozenset(shape.get("fields", {})) - frozenset(mine),
+        exact=_EXACT[kind],
     )
 
 
@@ -202,7 +206,7 @@ def structure_errors(
 
 def _walk(node: _Node, value: Any, loc: Loc, errors: list[StructureError]) -> None:
     kind = node.kind
-    if value is None or not _type_ok(kind, value):
+    if type(value) is not node.exact and (value is None or not _type_ok(kind, value)):
         errors.append(StructureError("type", loc, _EXPECTED[kind], value))
     elif node.enum is not None:
         if value not in node.enum:
