@@ -248,7 +248,11 @@ def path_stem(path: str) -> str:
 def safe_output_name(stem: str) -> str:
     """A file name that cannot leave its folder: separators and control characters become '_',
     leading dots go (`..toml` -> `_`; a spec named `a\\nb.toml` writes no newline in a name)."""
-    cleaned = "".join("_" if ch in "/\\\0:" or not ch.isprintable() else ch for ch in stem).strip()
+    if stem.isprintable() and "/" not in stem and "\\" not in stem and ":" not in stem:
+        cleaned = stem.strip()  # the common name: nothing to replace (no per-character pass)
+    else:
+        cleaned = "".join("_" if ch in "/\\\0:" or not ch.isprintable() else ch for ch in stem)
+        cleaned = cleaned.strip()
     cleaned = cleaned.lstrip(".") or "_"
     return cleaned
 
