@@ -209,8 +209,9 @@ def lint_paths(
     files = find_inputs([str(p) for p in paths])
     names = [display_path(p) for p in files]
     configs = [config_for(config, path) for path in files]
+    unused = {id(conf): _reports_unused(conf) for conf in configs}  # once per configuration
     todo = [
-        (str(path), name, conf.target, _reports_unused(conf))
+        (str(path), name, conf.target, unused[id(conf)])
         for path, name, conf in zip(files, names, configs, strict=True)
     ]
     walked = _special_walked_files(paths, files)
