@@ -15,7 +15,7 @@ from __future__ import annotations
 import builtins
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from recspec.diagnostics import Severity, pointer
 from recspec.dialect import LEGACY, Dialect
@@ -105,7 +105,15 @@ class _memo(Generic[T]):
         self.name = derive.__name__
         self.__doc__ = derive.__doc__
 
-    def __get__(self, view: Any, owner: Any = None) -> T:
+    @overload
+    def __get__(self, view: None, owner: Any = None) -> _memo[T]: ...
+
+    @overload
+    def __get__(self, view: object, owner: Any = None) -> T: ...
+
+    def __get__(self, view: Any, owner: Any = None) -> T | _memo[T]:
+        if view is None:  # looked up on the class (help(), documentation tools)
+            return self
         value = view.__dict__[self.name] = self.derive(view)  # later reads find it there
         return value
 
