@@ -13,8 +13,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from recspec.diagnostics import Diagnostic, Severity, pointer
+from recspec.dialect.names import write
+from recspec.locate import spec_diagnostics
+from recspec.payload.bitrates import recommended_bitrate
+from recspec.spec import units
 from recspec.spec.env import KeyPath
 from recspec.spec.loader import LoadedSpec, SpecProblem, deep_merge, load_spec
+from recspec.spec.noops import ineffective_keys
+from recspec.spec.units import PROVIDERS
 
 Provenance = dict[str, KeyPath]
 
@@ -61,8 +67,6 @@ class Compiled:
         """The request body in the target's dialect, or None when the spec has errors."""
         if not self.ok or self.document is None:
             return None
-        from recspec.dialect.names import write
-
         body: dict[str, Any] = write(self.document, self.target)
         return body
 
@@ -108,10 +112,6 @@ def build_payload(
     keys written (ZEGO's own layouts get a fill mode only when `layout.fit` is written). For target v2, app_id and
     access_token stay out of the body (StartRecord authenticates in the query string).
     """
-    from recspec.payload.bitrates import recommended_bitrate
-    from recspec.spec import units
-    from recspec.spec.units import PROVIDERS
-
     b = _Builder()
     if target == "legacy":
         for key in ("app_id", "access_token"):  # traced even when missing: RS101 at [room]
@@ -203,8 +203,6 @@ def build_payload(
 
 
 def _build_whiteboard(b: _Builder, board: Any) -> None:
-    from recspec.spec import units
-
     b.set((RIP, "has_whiteboard"), True, ("whiteboard",))
     base = (RIP, "whiteboard", 0)
     horizontal, vertical = units.parse_ratio(board.ratio)
@@ -230,7 +228,6 @@ def _build_whiteboard(b: _Builder, board: Any) -> None:
 
 def _build_mix(b: _Builder, spec: Any, recommended_bitrate: Any, explicit: set[str]) -> None:
     from recspec.layout import plan_layout
-    from recspec.spec import units
 
     video = spec.video
     width, height = units.parse_resolution(video.resolution)
@@ -292,8 +289,6 @@ def _build_mix_extras(b: _Builder, spec: Any) -> None:
 
 
 def _add_mix_extras(b: _Builder, video: Any, record: Any) -> None:
-    from recspec.spec import units
-
     if video.watermark_box is not None:
         box = video.watermark_box
         value = {"left": box.left, "top": box.top, "right": box.right, "bottom": box.bottom}
@@ -464,7 +459,6 @@ def _advise_small_views(compiled: Compiled) -> None:
     if all(min(side) >= MIN_VIEW_SIDE for side in sides if all(isinstance(s, int) for s in side)):
         return
     from recspec.layout.readable import advice
-    from recspec.spec import units
 
     width, height = units.parse_resolution(spec.video.resolution)
     message = advice(spec.layout, width, height, whiteboard=spec.whiteboard is not None)
@@ -495,8 +489,6 @@ def compile_file(
     `default_target` (the configuration's).
     """
     from recspec.layout.plan import LayoutError  # not the package: a single stream plans nothing
-    from recspec.locate import spec_diagnostics
-    from recspec.spec.noops import ineffective_keys
 
     loaded = load_spec(path, text=text, env=env, unset_env=unset_env)
     compiled = Compiled(file=loaded.file, loaded=loaded)

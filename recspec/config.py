@@ -111,11 +111,18 @@ class ConfigResolver:
     """The configuration of each file: the nearest one, read once per folder and per file."""
 
     def __init__(self) -> None:
+        self._absolute: dict[str, str] = {}  # a path's folder as written -> as an absolute path
         self._by_folder: dict[str, str | None] = {}
         self._configs: dict[str | None, LintConfig] = {}
 
     def __call__(self, path: str) -> LintConfig:
-        folder = os.path.dirname(os.path.abspath(path))
+        head, name = os.path.split(path)
+        if name in ("", os.curdir, os.pardir):  # the path is a folder itself (not a file)
+            folder = os.path.dirname(os.path.abspath(path))
+        else:  # abspath once per folder, not per file: it asks the system for the cwd each time
+            if head not in self._absolute:
+                self._absolute[head] = os.path.abspath(head or os.curdir)
+            folder = self._absolute[head]
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config(folder)
         found = self._by_folder[folder]

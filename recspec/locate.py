@@ -12,7 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from recspec.diagnostics import Diagnostic, Severity, dotted, pointer, pointer_tokens
+from recspec.dialect import get as get_dialect
+from recspec.dialect.lint import check_body
 from recspec.positions import Located, Span
+from recspec.rules import check_payload, get_rule
 
 if TYPE_CHECKING:
     from recspec.compiler import Compiled
@@ -81,8 +84,6 @@ def _computed(key_path: KeyPath) -> bool:
 def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Diagnostic]:
     """Every problem of a compiled spec, positioned in the spec file (or an extended base),
     then the findings on its suppression comments (`recspec.suppressed`)."""
-    from recspec.rules import check_payload, get_rule
-
     loaded = compiled.loaded
     locators: dict[str, TomlLocator] = {}
 
@@ -109,8 +110,6 @@ def spec_diagnostics(compiled: Compiled, report_unused: bool = False) -> list[Di
             )
         )
     if compiled.document is not None:
-        from recspec.dialect import get as get_dialect
-
         api = get_dialect(compiled.target)
         for rule, finding in check_payload(compiled.document, dialect=api):
             _, key_path = provenance_of(compiled.provenance, finding.pointer)
@@ -155,9 +154,6 @@ def payload_diagnostics(
     file: str, text: str, document: Any, problems: Iterable[Any]
 ) -> list[Diagnostic]:
     """Diagnostics of a hand-written JSON payload, positioned at the offending key."""
-    from recspec.dialect.lint import check_body
-    from recspec.rules import get_rule
-
     problems = list(problems)
     out: list[Diagnostic] = []
     for problem in problems:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from recspec.dialect import Dialect, detect
 from recspec.dialect.names import native_message, native_pointer, read
+from recspec.rules import check_payload
 from recspec.rules.base import Finding
 
 if TYPE_CHECKING:
@@ -18,8 +19,6 @@ def check_body(
     doc: Any, rules: Iterable[Rule] | None = None, dialect: Dialect | None = None
 ) -> tuple[Dialect, list[tuple[Rule, Finding]]]:
     """The body's dialect (detected unless given) and its findings, in its own names."""
-    from recspec.rules import check_payload
-
     dialect = dialect or detect(doc)
     canonical, foreign = read(doc, dialect.name)
     found = check_payload(canonical, rules, dialect, foreign)

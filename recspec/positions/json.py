@@ -83,6 +83,17 @@ def _reject_constant(token: str) -> Any:
     raise _NonFiniteNumber(token)
 
 
+#: One decoder for every document: `json.loads` with a keyword argument builds one per call.
+_DECODER: Final = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def _loads(body: str) -> Any:
+    """`json.loads(body, parse_constant=_reject_constant)`, with the shared decoder."""
+    if body.startswith("\ufeff"):  # json.loads refuses a (second) BOM with its own message
+        return json.loads(body, parse_constant=_reject_constant)
+    return _DECODER.decode(body)
+
+
 #: An integer literal too long for `int()` (past `sys.get_int_max_str_digits()`).
 _HUGE_INTEGER: Final = re.compile(rf"-?[0-9]{{{max(sys.get_int_max_str_digits(), 1)},}}")
 #: The end of every object key (and, rarely, of a string value that holds `":`).
@@ -112,7 +123,7 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     """
     body = text[1:] if text.startswith("\ufeff") else text
     try:  # json's C scanner with no Python hooks per object or integer
-        document = json.loads(body, parse_constant=_reject_constant)
+        document = _loads(body)
     except _NonFiniteNumber as exc:
         scan = _scan(text)
         offset = scan.non_finite if scan.non_finite is not None else 0

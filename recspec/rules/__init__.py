@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from recspec.dialect import LEGACY, Dialect
-from recspec.rules.base import CheckFn, Finding, PayloadView, Rule
+from recspec.rules.base import CheckFn, Finding, PayloadView, Rule, _lookup
 
 __all__ = [
     "FAMILIES",
@@ -179,9 +179,10 @@ class _Schedule:
 
     def runnable(self, view: PayloadView) -> tuple[tuple[Rule, CheckFn], ...]:
         """(rule, check) for every rule whose `needs` the document has, in order."""
+        doc = view.doc
         present = tuple(
-            names.intersection(parent) if parent is not None else frozenset()
-            for parent, names in ((view.dict(*path), names) for path, names in self.parents)
+            names.intersection(parent) if isinstance(parent, dict) else _NONE
+            for parent, names in ((_lookup(doc, path), names) for path, names in self.parents)
         )
         run = self.runs.get(present)
         if run is None:
@@ -197,6 +198,9 @@ class _Schedule:
                 and (not rule.needs_any or not found.isdisjoint(rule.needs_any))
             )
         return run
+
+
+_NONE: frozenset[str | int] = frozenset()
 
 
 @functools.cache

@@ -99,9 +99,8 @@ def views(v: PayloadView) -> list[View]:
     """Every view with four integer corners (others are left to the structure rules)."""
     found = []
     for index, entry in view_entries(v):
-        top, left, bottom, right = (
-            as_int(entry.get(k)) for k in ("top", "left", "bottom", "right")
-        )
+        top, left = as_int(entry.get("top")), as_int(entry.get("left"))
+        bottom, right = as_int(entry.get("bottom")), as_int(entry.get("right"))
         if top is None or left is None or bottom is None or right is None:
             continue
         found.append(View(index, top, left, bottom, right, as_int(entry.get("layer")), entry))

@@ -10,7 +10,6 @@ from recspec.rules._helpers import (
     INPUT,
     MIX,
     VIDEO,
-    Path,
     canvas_size,
     color_problem,
     http_url_problem,
@@ -164,15 +163,15 @@ _IMAGE_FIELDS = (
 
 
 def _check_image_urls(v: PayloadView) -> Iterator[Finding]:
-    images: list[tuple[Path, str, object]] = [
-        ((*MIX, name), name, v.get(*MIX, name)) for name in _IMAGE_FIELDS
-    ]
-    for index, entry in view_entries(v):
-        path = (*MIX, "mix_input_list", index, "background_image")
-        images.append((path, "background_image", entry.get("background_image")))
-    for path, name, value in images:
+    mix = v.dict(*MIX) or {}  # looked up once; paths are built only for a finding
+    for name in _IMAGE_FIELDS:
+        value = mix.get(name)
         if isinstance(value, str) and (problem := http_url_problem(name, value)):
-            yield finding(path, problem)
+            yield finding((*MIX, name), problem)
+    for index, entry in view_entries(v):
+        value = entry.get("background_image")
+        if isinstance(value, str) and (problem := http_url_problem("background_image", value)):
+            yield finding((*MIX, "mix_input_list", index, "background_image"), problem)
 
 
 def _check_default_background(v: PayloadView) -> Iterator[Finding]:

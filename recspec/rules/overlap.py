@@ -29,6 +29,12 @@ def overlap_size(a: View, b: View) -> tuple[int, int]:
     )
 
 
+def _intersects(a: View, b: View) -> bool:
+    """`overlap_size` both positive, for views of positive size, in a few comparisons: most
+    pairs of a layout lie side by side and fail the first or second one."""
+    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
+
+
 class _LayerIndex:
     """The views placed so far on one layer, by cell; lists stay sorted by list position."""
 
@@ -82,7 +88,8 @@ class _LayerList:
 
 
 def overlaps(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[View]]]:
-    """Each view with the earlier views on its layer that it overlaps, in list order.
+    """Each view (all of positive size) with the earlier views on its layer that it overlaps,
+    in list order.
 
     At most `limit` earlier views are listed per view; views without a layer never overlap.
     """
@@ -97,11 +104,12 @@ def overlaps(placed: Sequence[View], limit: int) -> Iterator[tuple[View, list[Vi
     for position, later in enumerate(placed):
         if later.layer is None:
             continue
-        earlier = layers.setdefault(later.layer, make())
+        earlier = layers.get(later.layer)
+        if earlier is None:  # not setdefault: it would build an index per view
+            earlier = layers[later.layer] = make()
         hits: list[View] = []
         for candidate in earlier.candidates(later):
-            dx, dy = overlap_size(placed[candidate], later)
-            if dx > 0 and dy > 0:
+            if _intersects(placed[candidate], later):
                 hits.append(placed[candidate])
                 if len(hits) == limit:
                     break

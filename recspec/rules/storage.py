@@ -77,8 +77,8 @@ def _check_flat_fields(v: PayloadView) -> Iterator[Finding]:
     if provider not in OBJECT_STORAGE:
         return
     fields = PROVIDER_FIELDS[provider]
-    wanted = ", ".join(fields[:-1]) + f" and {fields[-1]}"
     for name, state in _missing_fields(v, STORAGE, fields):
+        wanted = ", ".join(fields[:-1]) + f" and {fields[-1]}"  # only for a finding
         yield finding(
             (*STORAGE, name),
             f"storage_provider {provider} ({OBJECT_STORAGE[provider]}) needs {wanted}; "
@@ -143,8 +143,10 @@ def _check_vod_unused(v: PayloadView) -> Iterator[Finding]:
 
 
 def _check_oss_region(v: PayloadView) -> Iterator[Finding]:
+    if _provider(v) != 2:
+        return
     region = v.str(*STORAGE, "region")
-    if _provider(v) != 2 or region is None or not region.strip():
+    if region is None or not region.strip():
         return
     if not region.strip().startswith("oss-"):
         yield finding(
@@ -155,8 +157,10 @@ def _check_oss_region(v: PayloadView) -> Iterator[Finding]:
 
 
 def _check_cos_bucket(v: PayloadView) -> Iterator[Finding]:
+    if _provider(v) != 3:
+        return
     bucket = v.str(*STORAGE, "bucket_name")
-    if _provider(v) != 3 or bucket is None or not bucket.strip():
+    if bucket is None or not bucket.strip():
         return
     if not _COS_BUCKET.match(bucket.strip()):
         yield finding(

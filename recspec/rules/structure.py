@@ -78,12 +78,13 @@ def _check_required(view: PayloadView) -> Iterator[Finding]:
 @per_document
 def _strays(view: PayloadView) -> dict[Loc, str]:
     """Unknown keys of a legacy body that are StartRecord (v2) keys: RS108's, not RS102's."""
-    if view.dialect.name != "legacy":
+    unknown = _select(view, "unknown")
+    if view.dialect.name != "legacy" or not unknown:
         return {}
     from recspec.dialect.names import stray_v2_key
 
     found = {}
-    for error in _select(view, "unknown"):
+    for error in unknown:
         message = stray_v2_key(error.loc)
         if message is not None:
             found[error.loc] = message
