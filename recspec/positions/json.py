@@ -83,36 +83,37 @@ def _reject_constant(token: str) -> Any:
     raise _NonFiniteNumber(token)
 
 
-#: One decoder for every document: `json.loads` with a keyword argument builds one per call.
-_DECODER: Final = json.JSONDecoder(parse_constant=_reject_constant)
+class _Objects:
+    """`object_pairs_hook`: builds each object as json does (the last of a repeated key wins, at
+    the first one's place) and notes whether any key repeated, so a clean document is known to
+    have no duplicate without a second look at its text."""
+
+    repeated = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) != len(pairs):
+            self.repeated = True
+        return built
 
 
-def _loads(body: str) -> Any:
-    """`json.loads(body, parse_constant=_reject_constant)`, with the shared decoder."""
+_OBJECTS: Final = _Objects()
+#: One decoder for every document: `json.loads` with keyword arguments builds one per call.
+_DECODER: Final = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_OBJECTS)
+
+
+def _loads(body: str) -> tuple[Any, bool]:
+    """The document, and whether an object in it repeated a key."""
+    _OBJECTS.repeated = False
     if body.startswith("\ufeff"):  # json.loads refuses a (second) BOM with its own message
-        return json.loads(body, parse_constant=_reject_constant)
-    return _DECODER.decode(body)
+        document = json.loads(body, parse_constant=_reject_constant, object_pairs_hook=_OBJECTS)
+    else:
+        document = _DECODER.decode(body)
+    return document, _OBJECTS.repeated
 
 
 #: An integer literal too long for `int()` (past `sys.get_int_max_str_digits()`).
 _HUGE_INTEGER: Final = re.compile(rf"-?[0-9]{{{max(sys.get_int_max_str_digits(), 1)},}}")
-#: The end of every object key (and, rarely, of a string value that holds `":`).
-_KEY_END: Final = re.compile(r'"\s*:')
-
-
-def _key_count(document: Any) -> int:
-    """How many keys the parsed objects hold (a duplicate key is counted once)."""
-    count, stack = 0, [document]
-    while stack:
-        node = stack.pop()
-        if type(node) is dict:
-            count += len(node)
-            stack.extend(node.values())
-        elif type(node) is list:
-            stack.extend(node)
-    return count
-
-
 def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     """Parse `text` as strict RFC 8259 JSON.
 
@@ -122,8 +123,8 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     A leading byte-order mark is ignored.
     """
     body = text[1:] if text.startswith("\ufeff") else text
-    try:  # json's C scanner with no Python hooks per object or integer
-        document = _loads(body)
+    try:  # json's C scanner; one Python call per object, none per value
+        document, repeated = _loads(body)
     except _NonFiniteNumber as exc:
         scan = _scan(text)
         offset = scan.non_finite if scan.non_finite is not None else 0
@@ -143,9 +144,7 @@ def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     if body.count("{") + body.count("[") > MAX_DEPTH and _deeper_than(document, MAX_DEPTH):
         return None, [_too_deep_problem(text)]
 
-    # Every key ends with `"` and `:`; when the objects hold as many keys as the text has such
-    # ends, no key was repeated (a value holding `":` only sends us to the exact scan).
-    if len(_KEY_END.findall(body)) == _key_count(document):
+    if not repeated:
         return document, []
     index = LineIndex(text)
     problems = []
