@@ -114,6 +114,8 @@ def _loads(body: str) -> tuple[Any, bool]:
 
 #: An integer literal too long for `int()` (past `sys.get_int_max_str_digits()`).
 _HUGE_INTEGER: Final = re.compile(rf"-?[0-9]{{{max(sys.get_int_max_str_digits(), 1)},}}")
+
+
 def parse_json(text: str) -> tuple[Any, list[JsonProblem]]:
     """Parse `text` as strict RFC 8259 JSON.
 
