@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recspec.compiler import Compiled, compile_file
+from recspec.lint import PARALLEL_THRESHOLD, cache_name, display_path, parallel_map
+from recspec.output import pretty_json, same_file, write_atomic
 from recspec.values import Value
 
 if TYPE_CHECKING:
     from recspec.cache import LintCache
-    from recspec.compiler import Compiled
     from recspec.diagnostics import Diagnostic
 
 #: One spec to build: (display name, its text or None when it is not text, output path, redact?)
@@ -30,26 +31,10 @@ def payload_bytes(payload: dict[str, Any], redact: bool, secrets: Collection[str
     wherever it ended up (a stream id, the derived `<room id>-mix`).
     """
     if redact:
-        from recspec.redact import Redactor
+        from recspec.redact import Redactor, blank_credentials
 
-        payload = Redactor(secrets).deep(redact_payload(payload))
-    from recspec.output import pretty_json
-
+        payload = Redactor(secrets).deep(blank_credentials(payload))
     return (pretty_json(payload) + "\n").encode("utf-8")
-
-
-def redact_payload(node: Any) -> Any:
-    """A copy with every credential field's value replaced by `***`."""
-    from recspec.spec.loader import CREDENTIAL_FIELDS
-
-    if isinstance(node, dict):
-        return {
-            k: "***" if k in CREDENTIAL_FIELDS and isinstance(v, str) else redact_payload(v)
-            for k, v in node.items()
-        }
-    if isinstance(node, list):
-        return [redact_payload(v) for v in node]
-    return node
 
 
 #: (the command line's --target, each spec's configured default target), inherited by workers
@@ -70,13 +55,8 @@ def target_of(name: str) -> str:
 
 def compile_one(name: str, text: str | None) -> Compiled:
     """Compile one spec for the run's target (`text` None: the compiler reads the file)."""
-    from recspec.compiler import compile_file
-
     target, defaults = _targets
-    default = defaults.get(name, "legacy")
-    if text is None:
-        return compile_file(name, target=target, default_target=default)
-    return compile_file(name, text=text, target=target, default_target=default)
+    return compile_file(name, text=text, target=target, default_target=defaults.get(name, "legacy"))
 
 
 class Built(Value):
@@ -130,9 +110,6 @@ _send_payload = True
 
 def build(item: Item) -> Built:
     """Compile one spec and write its payload atomically (runs in a worker for large runs)."""
-    from recspec.lint import display_path
-    from recspec.output import same_file, write_atomic
-
     name, text, target, redact = item
     compiled = compile_one(name, text)
     sources = compiled.sources if compiled.diagnostics else {}
@@ -175,20 +152,15 @@ def build_all(items: list[Item], cache: LintCache, jobs: int) -> Iterator[Built]
     global _send_payload
     _made_folders.clear()
     _send_payload = cache.directory is not None
-
-    from recspec.lint import PARALLEL_THRESHOLD, cache_name, parallel_map
-
     todo: list[Item] = []
-    for name, text, target, redact in items:
+    for item in items:
+        name, text, target, redact = item
         key = cache_name(name, target_of(name))
         entry = None if redact or text is None else cache.lookup(key, text, os.environ)
-        if entry is not None and entry.payload and _digest_of(Path(target)) == entry.payload:
-            continue  # unchanged spec, current output: nothing to do
-        todo.append((name, text, target, redact))
-    skipped = {(i[0], i[2]) for i in items} - {(t[0], t[2]) for t in todo}
-    for name, _, target, _ in items:
-        if (name, target) in skipped:
-            yield Built(name, target, True, changed=False)
+        if entry is not None and entry.payload and _digest_of(target) == entry.payload:
+            yield Built(name, target, True, changed=False)  # current output: nothing to do
+        else:
+            todo.append(item)
 
     results = (
         parallel_map(build, todo, jobs)
@@ -204,14 +176,15 @@ def build_all(items: list[Item], cache: LintCache, jobs: int) -> Iterator[Built]
         yield result
 
 
-def _digest_of(path: Path) -> str | None:
+def _digest_of(path: str) -> str | None:
     """The output's digest, or None: a stream (`-o /dev/stdout`, a FIFO) is never read back."""
     from recspec.cache import digest_bytes
     from recspec.output import is_stream
 
-    if is_stream(str(path)):
+    if is_stream(path):
         return None
     try:
-        return digest_bytes(path.read_bytes())
+        with open(path, "rb") as handle:
+            return digest_bytes(handle.read())
     except OSError:
         return None

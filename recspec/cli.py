@@ -21,11 +21,11 @@ import click
 
 from recspec import __version__
 from recspec.commands import COMMANDS
-from recspec.commands.common import UsageProblem, exit_with
+from recspec.commands.common import UsageProblem
 from recspec.commands.surface import Param, Surface
 from recspec.launch import entry, run
 
-__all__ = ["COMMANDS", "PathArgument", "cli", "entry", "exit_with", "main", "run_click"]
+__all__ = ["COMMANDS", "PathArgument", "cli", "entry", "main", "run_click"]
 
 
 class PathArgument(click.ParamType):  # type: ignore[type-arg]  # generic only in click 8.2+

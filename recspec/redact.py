@@ -148,3 +148,18 @@ def credential_literals(text: str) -> list[str]:
                 block = text[match.end() : end + 3 if end != -1 else len(text)]
                 found.extend(line.strip() for line in block.split("\n") if line.strip())
     return found
+
+
+def blank_credentials(node: Any) -> Any:
+    """A copy of a body with every credential field's string value replaced by `***` (what
+    `compile --redact` writes; `Redactor` then hides `${env:...}` values wherever they went)."""
+    from recspec.spec.loader import CREDENTIAL_FIELDS
+
+    if isinstance(node, dict):
+        return {
+            k: "***" if k in CREDENTIAL_FIELDS and isinstance(v, str) else blank_credentials(v)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [blank_credentials(v) for v in node]
+    return node

@@ -312,3 +312,23 @@ def test_an_output_folder_removed_between_runs_is_made_again(tmp_path: Path) -> 
         assert result.exit_code == 0, result.output
         assert (out / "grid-4-720p-s3.json").is_file()
         shutil.rmtree(tmp_path / "out")
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`recspec lint . | head -1`: the broken pipe is exit 1 (as click made it), no traceback."""
+    for number in range(300):  # ~130 kB of findings: more than a pipe holds
+        (tmp_path / f"b{number}.json").write_text("{}", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "recspec", "lint", "--no-cache", "."],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 1
+    assert first.startswith(b"b") and b"RS101" in first
+    assert errors == b""

@@ -200,8 +200,8 @@ def _configured_targets(names: dict[str, str]) -> dict[str, str]:
 
 
 def _unique(specs: tuple[str, ...]) -> tuple[str, ...]:
-    """The specs without repeats (`a.toml ./a.toml`, a link and its file), as lint
-    de-duplicates its inputs: by real path, resolved once per folder plus one lstat per spec
+    """The specs without repeats: two paths to one real file (`a.toml ./a.toml`, a link and its
+    file) are compiled once. By real path, resolved once per folder plus one lstat per spec
     (realpath per spec lstats every component: 10.6 -> 3.4 ms for 1000 specs)."""
     seen: set[str] = set()
     folders: dict[str, str] = {}
